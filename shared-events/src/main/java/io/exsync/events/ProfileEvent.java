@@ -1,0 +1,37 @@
+package io.exsync.events;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Email server profile events. Secrets are never part of them: consumers fetch connections over HTTP. */
+public sealed interface ProfileEvent extends ExSyncEvent {
+
+    UUID profileId();
+
+    @Override
+    default String aggregateId() {
+        return profileId().toString();
+    }
+
+    record ProfileCreated(UUID environmentId, UUID profileId, String name, String serverType,
+                          String authenticationType, String protocol, String serverAuthority, String state,
+                          boolean isDefault, UUID ownerId, int maxConcurrentConnections) implements ProfileEvent {
+    }
+
+    record ProfileUpdated(UUID environmentId, UUID profileId, String name, String serverType,
+                          String authenticationType, String protocol, String serverAuthority, String state,
+                          UUID ownerId, int maxConcurrentConnections, List<String> changedFields)
+            implements ProfileEvent {
+    }
+
+    record ProfileDeactivated(UUID environmentId, UUID profileId) implements ProfileEvent {
+    }
+
+    /** Subject and key: the new default profile. */
+    record DefaultProfileChanged(UUID environmentId, UUID profileId, UUID previousProfileId) implements ProfileEvent {
+    }
+
+    record ProfileTestRequested(UUID environmentId, UUID profileId, UUID jobId, UUID requestedBy)
+            implements ProfileEvent {
+    }
+}

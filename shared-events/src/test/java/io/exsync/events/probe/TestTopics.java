@@ -1,0 +1,50 @@
+package io.exsync.events.probe;
+
+import io.exsync.events.Topic;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Creates the probe's topics (several partitions, so ordering is really tested) before the application starts. */
+public class TestTopics implements QuarkusTestResourceLifecycleManager {
+
+    public static final String PREFIX = "exsync-test.";
+    public static final String BOOTSTRAP = System.getenv().getOrDefault("EXSYNC_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+
+    @Override
+    public Map<String, String> start() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            topics.add(new NewTopic(topic.name(PREFIX), 3, (short) 1));
+            topics.add(new NewTopic(topic.deadLetterName(PREFIX), 1, (short) 1));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(topics).values().values().forEach(TestTopics::ignoreExisting);
+        }
+        return Map.of();
+    }
+
+    private static void ignoreExisting(org.apache.kafka.common.KafkaFuture<Void> creation) {
+        try {
+            creation.get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create test topic", e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+    }
+}
