@@ -1,9 +1,9 @@
 package io.exsync.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exsync.events.probe.PlainConsumer;
+import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.probe.ProbeService;
-import io.exsync.events.probe.TestTopics;
+import io.exsync.events.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,12 +1,19 @@
 package io.exsync.support.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -46,10 +53,22 @@ public class ProblemMappers {
         return problem(400, "ValidationFailed", "The request is not valid.", violations, uri);
     }
 
-    @ServerExceptionMapper
+    /**
+     * Listed one by one: Quarkus REST has built-in mappers for some of these subclasses that echo the submitted
+     * value; naming them here with a higher priority keeps every JSON error in one problem shape.
+     */
+    @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class,
+            JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, ValueInstantiationException.class, InvalidTypeIdException.class,
+            InputCoercionException.class, StreamConstraintsException.class}, priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return problem(400, "ValidationFailed", "The request body is not valid JSON for this resource.",
                 List.of(jsonViolation(e)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unbindableJson(JsonBodyException e, UriInfo uri) {
+        return unreadableJson(e.getCause(), uri);
     }
 
     @ServerExceptionMapper

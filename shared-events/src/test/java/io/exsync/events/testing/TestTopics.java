@@ -1,4 +1,4 @@
-package io.exsync.events.probe;
+package io.exsync.events.testing;
 
 import io.exsync.events.Topic;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

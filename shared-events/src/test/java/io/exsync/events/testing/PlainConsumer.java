@@ -1,4 +1,4 @@
-package io.exsync.events.probe;
+package io.exsync.events.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +59,13 @@ public final class PlainConsumer implements AutoCloseable {
             });
         }
         return matches;
+    }
+
+    /** A header's value as text, or "" when absent. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? ""
+                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,0 +1,5 @@
+package io.exsync.profile.domain;
+
+public enum Deployment {
+    ONLINE, ON_PREMISES
+}

@@ -1,0 +1,5 @@
+package io.exsync.profile.domain;
+
+public enum ProfileState {
+    ACTIVE, INACTIVE
+}
