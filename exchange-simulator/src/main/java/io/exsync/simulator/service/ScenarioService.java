@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /** Owns the current scenario and decides, per request, how a mailbox answers. */
 @ApplicationScoped
@@ -127,7 +128,7 @@ public class ScenarioService {
 
         List<BehaviorKind> kinds = allocate(mix, request.count());
         Collections.shuffle(kinds, new Random(request.seed() == null ? 0L : request.seed()));
-        Map<String, io.exsync.simulator.domain.Mailbox> mailboxes = new LinkedHashMap<>(base.mailboxesByKey());
+        Map<String, Mailbox> mailboxes = new LinkedHashMap<>(base.mailboxesByKey());
         List<Mailbox> added = new ArrayList<>(kinds.size());
         List<GeneratedMailbox> answer = new ArrayList<>(kinds.size());
         for (int i = 0; i < kinds.size(); i++) {
@@ -205,17 +206,17 @@ public class ScenarioService {
 
     private static Behavior generated(BehaviorKind kind) {
         return switch (kind) {
-            case THROTTLE -> new Behavior(kind, GENERATED_TIMES, GENERATED_RETRY_AFTER_SECONDS, 0, java.util.Set.of());
-            case FLAKY -> new Behavior(kind, GENERATED_TIMES, 0, 0, java.util.Set.of());
-            case SLOW -> new Behavior(kind, 0, 0, GENERATED_SLOW_LATENCY_MS, java.util.Set.of());
-            default -> new Behavior(kind, 0, 0, 0, java.util.Set.of());
+            case THROTTLE -> new Behavior(kind, GENERATED_TIMES, GENERATED_RETRY_AFTER_SECONDS, 0, Set.of());
+            case FLAKY -> new Behavior(kind, GENERATED_TIMES, 0, 0, Set.of());
+            case SLOW -> new Behavior(kind, 0, 0, GENERATED_SLOW_LATENCY_MS, Set.of());
+            default -> new Behavior(kind, 0, 0, 0, Set.of());
         };
     }
 
     static BehaviorDto dto(Behavior behavior) {
         BehaviorKind kind = behavior.kind();
         List<String> workloads = behavior.workloads().isEmpty() ? null
-                : behavior.workloads().stream().sorted().map(io.exsync.simulator.domain.Workload::jsonName).toList();
+                : behavior.workloads().stream().sorted().map(Workload::jsonName).toList();
         return new BehaviorDto(kind.jsonName(),
                 kind == BehaviorKind.THROTTLE || kind == BehaviorKind.FLAKY ? behavior.times() : null,
                 kind == BehaviorKind.THROTTLE ? behavior.retryAfterSeconds() : null,

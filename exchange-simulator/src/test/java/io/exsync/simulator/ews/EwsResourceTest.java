@@ -66,7 +66,7 @@ class EwsResourceTest {
     }
 
     private String ewsUrl() {
-        return "http://localhost:" + RestAssured.port + "/EWS/Exchange.asmx";
+        return RestAssured.baseURI + ":" + RestAssured.port + "/EWS/Exchange.asmx";
     }
 
     private ExchangeService basic(String user, String password) {
@@ -167,7 +167,7 @@ class EwsResourceTest {
     @Test
     void autodiscoverReturnsTheEwsUrl() throws Exception {
         AutodiscoverService autodiscover = new AutodiscoverService(
-                URI.create("http://localhost:" + RestAssured.port + "/autodiscover/autodiscover.svc"),
+                URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/autodiscover/autodiscover.svc"),
                 ExchangeVersion.Exchange2010_SP2);
         GetUserSettingsResponse response = autodiscover.getUserSettings("ada@contoso.com", UserSettingName.ExternalEwsUrl);
         assertThat(response.getSettings()).containsEntry(UserSettingName.ExternalEwsUrl, ewsUrl());

@@ -134,7 +134,7 @@ class GraphResourceTest {
     void tlsErrorEndsTheConnectionWithoutAnAnswer() {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + RestAssured.port + "/v1.0/users/tls@contoso.com/mailFolders/inbox"))
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1.0/users/tls@contoso.com/mailFolders/inbox"))
                 .header("Authorization", "Bearer " + token).build();
         assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(java.io.IOException.class);
