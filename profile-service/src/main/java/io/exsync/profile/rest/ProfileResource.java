@@ -5,6 +5,7 @@ import io.exsync.profile.domain.ProfileState;
 import io.exsync.profile.service.ProfileService;
 import io.exsync.support.rest.Page;
 import io.exsync.support.rest.PageParams;
+import io.exsync.support.rest.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,9 +40,9 @@ public class ProfileResource {
     }
 
     @GET
-    public Page<ProfileResponse> list(@PathParam("envId") UUID envId, @QueryParam("state") ProfileState state,
+    public Page<ProfileResponse> list(@PathParam("envId") UUID envId, @QueryParam("state") String state,
                                       @BeanParam @Valid PageParams paging) {
-        return service.list(envId, state, paging);
+        return service.list(envId, QueryParams.enumValue(ProfileState.class, "state", state), paging);
     }
 
     @POST

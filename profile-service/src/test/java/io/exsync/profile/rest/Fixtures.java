@@ -1,5 +1,6 @@
 package io.exsync.profile.rest;
 
+import io.exsync.events.testing.TestTopics;
 import io.exsync.support.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -12,8 +13,8 @@ import static io.restassured.RestAssured.given;
 /** Callers and environments for the profile-service tests. Every test makes its own tenant and users. */
 final class Fixtures {
 
-    static final String PROFILE_TOPIC = "exsync-test.profile.events";
-    static final String APPROVAL_TOPIC = "exsync-test.approval.events";
+    static final String PROFILE_TOPIC = TestTopics.PREFIX + "profile.events";
+    static final String APPROVAL_TOPIC = TestTopics.PREFIX + "approval.events";
     static final String VERSION = "9.2.22104.00170";
 
     private Fixtures() {

@@ -324,6 +324,8 @@ class ProfileResourceTest {
         as(env.adminToken()).get(env.path("/profiles/" + UUID.randomUUID())).then().statusCode(404);
         as(env.adminToken()).get(env.path("/profiles/not-a-uuid")).then().statusCode(404);
         as(env.adminToken()).queryParam("size", 501).get(env.path("/profiles")).then().statusCode(400);
+        as(env.adminToken()).queryParam("state", "DELETED").get(env.path("/profiles")).then().statusCode(400)
+                .body("violations[0].field", equalTo("state"));
         as(env.adminToken()).get(env.path("/profiles")).then().body("page", equalTo(0)).body("size", equalTo(50))
                 .header("Content-Type", startsWith("application/json"));
     }

@@ -23,6 +23,10 @@ public interface SecretsConfig {
     /** Retired keys still needed to decrypt: key id → base64 key ({@code exsync.secrets.keys.<id>}). */
     Map<String, String> keys();
 
+    /** A service that stores secrets sets this, and refuses to start without a key (SecretsStartupCheck). */
+    @WithDefault("false")
+    boolean required();
+
     @WithDefault("AES/GCM/NoPadding")
     String transformation();
 }
