@@ -55,12 +55,15 @@ public class MailboxResource {
     }
 
     @GET
-    @Operation(summary = "List mailboxes; filters state, profileId, approval, incomingStatus, outgoingStatus, actStatus, enabled, q")
+    @Operation(summary = "List mailboxes; filters state, profileId, approval, incomingStatus, outgoingStatus, actStatus, "
+            + "mailboxStatus, errorCode, enabled, q")
     public Page<MailboxResponse> list(@PathParam("envId") UUID envId, @QueryParam("state") String state,
                                       @QueryParam("profileId") String profileId, @QueryParam("approval") String approval,
                                       @QueryParam("incomingStatus") String incomingStatus,
                                       @QueryParam("outgoingStatus") String outgoingStatus,
                                       @QueryParam("actStatus") String actStatus,
+                                      @QueryParam("mailboxStatus") String mailboxStatus,
+                                      @QueryParam("errorCode") @Size(max = 100) String errorCode,
                                       @QueryParam("enabled") String enabled,
                                       @QueryParam("q") @Size(max = 320) String q,
                                       @BeanParam @Valid PageParams paging) {
@@ -71,6 +74,8 @@ public class MailboxResource {
                 QueryParams.enumValue(TestStatus.class, "incomingStatus", incomingStatus),
                 QueryParams.enumValue(TestStatus.class, "outgoingStatus", outgoingStatus),
                 QueryParams.enumValue(TestStatus.class, "actStatus", actStatus),
+                QueryParams.enumValue(TestStatus.class, "mailboxStatus", mailboxStatus),
+                errorCode == null || errorCode.isEmpty() ? null : errorCode,
                 QueryParams.bool("enabled", enabled), q), paging);
     }
 

@@ -42,7 +42,8 @@ public class MailboxService {
 
     /** Filters of {@code GET /mailboxes}; null means "any". */
     public record MailboxFilter(MailboxState state, UUID profileId, Approval approval, TestStatus incomingStatus,
-                                TestStatus outgoingStatus, TestStatus actStatus, Boolean enabled, String q) {
+                                TestStatus outgoingStatus, TestStatus actStatus, TestStatus mailboxStatus,
+                                String errorCode, Boolean enabled, String q) {
     }
 
     private final MailboxAccess access;
@@ -81,6 +82,8 @@ public class MailboxService {
         condition(query, parameters, "incomingEmailStatus", filter.incomingStatus());
         condition(query, parameters, "outgoingEmailStatus", filter.outgoingStatus());
         condition(query, parameters, "actStatus", filter.actStatus());
+        condition(query, parameters, "mailboxStatus", filter.mailboxStatus());
+        condition(query, parameters, "lastErrorCode", filter.errorCode());
         if (filter.enabled() != null) {
             query.append(filter.enabled()
                     ? " and (enabledForIncomingEmail = true or enabledForOutgoingEmail = true or enabledForAct = true)"
