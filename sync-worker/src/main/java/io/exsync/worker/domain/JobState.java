@@ -1,0 +1,5 @@
+package io.exsync.worker.domain;
+
+public enum JobState {
+    QUEUED, RUNNING, COMPLETED, CANCELLED
+}

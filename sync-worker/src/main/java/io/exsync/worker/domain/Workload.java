@@ -1,0 +1,5 @@
+package io.exsync.worker.domain;
+
+public enum Workload {
+    INCOMING, OUTGOING, ACT
+}

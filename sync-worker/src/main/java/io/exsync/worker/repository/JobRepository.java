@@ -1,0 +1,29 @@
+package io.exsync.worker.repository;
+
+import io.exsync.worker.domain.Job;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
+
+    /** Inserts the job unless it exists (concurrent first sights from several partitions or instances). */
+    public void insertIfAbsent(UUID id, UUID environmentId, String kind, UUID profileId, int total, UUID requestedBy) {
+        getEntityManager().createNativeQuery("""
+                        insert into job (id, environment_id, kind, profile_id, state, total, requested_by, created_on)
+                        values (?1, ?2, ?3, ?4, 'QUEUED', ?5, ?6, ?7) on conflict (id) do nothing""")
+                .setParameter(1, id).setParameter(2, environmentId).setParameter(3, kind).setParameter(4, profileId)
+                .setParameter(5, total).setParameter(6, requestedBy).setParameter(7, OffsetDateTime.now())
+                .executeUpdate();
+    }
+
+    /** The job row locked for this transaction: serializes start, completion, cancel and retry. */
+    public Optional<Job> locked(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

@@ -1,0 +1,144 @@
+package io.exsync.worker.service;
+
+import io.exsync.events.AlertEvent;
+import io.exsync.events.MailboxEvent.TestAndEnableRequested;
+import io.exsync.events.MailboxTestEvent;
+import io.exsync.events.Regarding;
+import io.exsync.events.outbox.Outbox;
+import io.exsync.worker.domain.Job;
+import io.exsync.worker.domain.JobMailbox;
+import io.exsync.worker.domain.JobState;
+import io.exsync.worker.domain.Outcome;
+import io.exsync.worker.domain.ProfileInfo;
+import io.exsync.worker.domain.TestStatus;
+import io.exsync.worker.domain.WorkState;
+import io.exsync.worker.domain.Workload;
+import io.exsync.worker.repository.JobMailboxRepository;
+import io.exsync.worker.repository.JobMailboxRepository.Claim;
+import io.exsync.worker.repository.JobRepository;
+import io.exsync.worker.repository.ReadModelRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes what a mailbox test produced, each in one transaction with its events: the result + MailboxTestCompleted +
+ * AlertRaised (+ TestJobCompleted for the last one), or a rescheduled try. Locks the job row first, then the
+ * mailbox row, the same order as intake, cancel and retry-failed. A claim that lost its row (cancelled, or taken
+ * over after its lease ran out) writes nothing: a mailbox is reported once per job.
+ */
+@ApplicationScoped
+public class ResultRecorder {
+
+    private final JobRepository jobs;
+    private final JobMailboxRepository mailboxes;
+    private final ReadModelRepository readModels;
+    private final JobService jobService;
+    private final Outbox outbox;
+    private final MeterRegistry metrics;
+
+    public ResultRecorder(JobRepository jobs, JobMailboxRepository mailboxes, ReadModelRepository readModels,
+                          JobService jobService, Outbox outbox, MeterRegistry metrics) {
+        this.jobs = jobs;
+        this.mailboxes = mailboxes;
+        this.readModels = readModels;
+        this.jobService = jobService;
+        this.outbox = outbox;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public Optional<ProfileInfo> profile(UUID profileId) {
+        return readModels.profile(profileId).map(p -> {
+            ProfileInfo copy = new ProfileInfo();
+            copy.profileId = p.profileId;
+            copy.environmentId = p.environmentId;
+            copy.name = p.name;
+            copy.ownerId = p.ownerId;
+            return copy;
+        });
+    }
+
+    @Transactional
+    public boolean complete(Claim claim, TestAndEnableRequested request, MailboxReport report) {
+        Job job = jobs.locked(request.jobId()).orElseThrow();
+        JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
+        if (row == null) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        TestStatus mailboxStatus = report.mailboxStatus();
+        row.state = WorkState.DONE;
+        row.outcome = mailboxStatus == TestStatus.FAILURE ? Outcome.FAILED : Outcome.SUCCEEDED;
+        row.incomingStatus = report.status(Workload.INCOMING);
+        row.outgoingStatus = report.status(Workload.OUTGOING);
+        row.actStatus = report.status(Workload.ACT);
+        row.mailboxStatus = mailboxStatus;
+        row.errorCode = report.errorCode();
+        row.message = report.message();
+        row.completedOn = now;
+        row.claimId = null;
+        row.leaseUntil = null;
+        outbox.append(new MailboxTestEvent.MailboxTestCompleted(request.environmentId(), request.jobId(),
+                request.mailboxId(), row.outcome.name(), row.incomingStatus.name(), row.outgoingStatus.name(),
+                row.actStatus.name(), mailboxStatus.name(), row.incomingStatus == TestStatus.SUCCESS,
+                row.outgoingStatus == TestStatus.SUCCESS, row.actStatus == TestStatus.SUCCESS, report.errorCode(),
+                report.message(), report.transientError(), row.attempts, now));
+        List<AlertEvent.AlertRaised> alerts = new ArrayList<>();
+        Regarding regarding = new Regarding("MAILBOX", request.mailboxId(), mailboxName(request));
+        for (MailboxReport.AlertDraft alert : report.alerts()) {
+            alerts.add(new AlertEvent.AlertRaised(request.environmentId(), UUID.randomUUID(), alert.level(),
+                    alert.code(), alert.workload() == null ? null : alert.workload().name(), alert.message(),
+                    regarding, alert.recipients(), 1));
+        }
+        if (!alerts.isEmpty()) {
+            outbox.appendAll(alerts);
+        }
+        mailboxes.flush();
+        jobService.completeIfDone(job);
+        metrics.counter("exsync_worker_tests_total", "outcome", row.outcome.name(),
+                "code", report.errorCode() == null ? "none" : report.errorCode()).increment();
+        return true;
+    }
+
+    /** Another try later: counted for transient errors, not for throttling. */
+    @Transactional
+    public boolean reschedule(Claim claim, UUID jobId, OffsetDateTime dueAt, boolean transientFailure) {
+        Job job = jobs.locked(jobId).orElseThrow();
+        JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
+        if (row == null) {
+            return false;
+        }
+        row.claimId = null;
+        row.leaseUntil = null;
+        if (job.state == JobState.CANCELLED) {
+            row.state = WorkState.DONE;
+            row.outcome = Outcome.CANCELLED;
+            row.completedOn = OffsetDateTime.now();
+            mailboxes.flush();
+            jobService.completeIfDone(job);
+            return true;
+        }
+        row.state = WorkState.RETRYING;
+        row.dueAt = dueAt;
+        if (transientFailure) {
+            row.transientFailures++;
+            metrics.counter("exsync_worker_retries_total").increment();
+        } else {
+            row.throttleWaits++;
+            metrics.counter("exsync_worker_throttle_waits_total").increment();
+        }
+        return true;
+    }
+
+    static String mailboxName(TestAndEnableRequested request) {
+        return request.regarding() != null && request.regarding().name() != null ? request.regarding().name()
+                : request.emailAddress();
+    }
+}
