@@ -1,4 +1,4 @@
-package io.exsync.worker;
+package io.exsync.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -10,23 +10,33 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Each test run gets its own schema in {@code exsync_worker} (dropped at the end), so a parallel build of this module
- * (another checkout, a CI job on the same machine) can never clean the tables under a running test.
+ * Each test run gets its own schema in the module's database (dropped at the end), so a parallel build of the module
+ * (another checkout, a CI job on the same machine) can never clean the tables under a running test. Use once per
+ * module: {@code @QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database",
+ * value = "exsync_profile"))} (test resources apply to every test of the module).
  */
-public class TestSchemaResource implements QuarkusTestResourceLifecycleManager {
+public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     private static final String HOST = env("EXSYNC_DB_HOST", "127.0.0.1");
     private static final String PORT = env("EXSYNC_DB_PORT", "5432");
-    private static final String DATABASE = env("EXSYNC_DB_NAME", "exsync_worker");
     private static final String USER = env("EXSYNC_DB_USER", "exsync");
     private static final String PASSWORD = env("EXSYNC_DB_PASSWORD", "exsync");
 
+    private String database;
     private String schema;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+        if (database == null) {
+            throw new IllegalArgumentException("TestDatabase needs the initArg 'database'");
+        }
+    }
 
     @Override
     public Map<String, String> start() {
         schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE;
+        String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
         execute(url, "create schema " + schema);
         return Map.of("quarkus.datasource.jdbc.url", url + "?currentSchema=" + schema,
                 "quarkus.flyway.schemas", schema,
@@ -36,7 +46,7 @@ public class TestSchemaResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (schema != null) {
-            execute("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, "drop schema if exists " + schema
+            execute("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, "drop schema if exists " + schema
                     + " cascade");
         }
     }
