@@ -48,6 +48,7 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
             }
             System.setProperty("exsync.test.topic-prefix", "exsync-e2e-" + UUID.randomUUID().toString().substring(0, 8) + ".");
             new TestTopics().start();
+            resetDatabases();
             for (String module : List.of("exchange-simulator", "profile-service", "mailbox-service",
                     "approval-service", "sync-worker")) {
                 PORTS.put(module, freePort());
@@ -60,6 +61,21 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
             }
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(ExSyncSystem.class.getName(), this);
+        }
+    }
+
+    /** Every run starts from empty databases: the services migrate them at start (no state from an earlier run). */
+    private static void resetDatabases() throws java.sql.SQLException {
+        String host = System.getenv().getOrDefault("EXSYNC_DB_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("EXSYNC_DB_PORT", "5432");
+        for (String database : List.of("exsync_e2e_profile", "exsync_e2e_mailbox", "exsync_e2e_approval",
+                "exsync_e2e_worker")) {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://" + host + ":" + port + "/" + database, "exsync", "exsync");
+                 java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists public cascade");
+                statement.execute("create schema public");
+            }
         }
     }
 
@@ -89,6 +105,10 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
         env.put("EXSYNC_APPROVAL_SERVICE_URL", url("approval-service"));
         env.put("EXSYNC_SERVICE_TOKEN_KEY_LOCATION", root.resolve("config/dev-only-keys/jwt-private.pem").toString());
         env.put("EXSYNC_PROFILE_ALLOW_LOOPBACK_HTTP", "true");
+        // The simulator's mail servers on free ports (another run may hold the defaults).
+        env.put("EXSYNC_SIMULATOR_IMAP_PORT", "0");
+        env.put("EXSYNC_SIMULATOR_SMTP_PORT", "0");
+        env.put("EXSYNC_SIMULATOR_POP3_PORT", "0");
         PROCESSES.add(builder.start());
     }
 

@@ -37,4 +37,7 @@ public class EnvironmentView {
     public boolean processEmailsOnlyForApprovedUsers = true;
     @Column(name = "process_emails_only_for_approved_queues")
     public boolean processEmailsOnlyForApprovedQueues = true;
+    /** False until EmailSettingsChanged arrived: until then the environment is not usable (404). */
+    @Column(name = "settings_received")
+    public boolean settingsReceived;
 }

@@ -70,6 +70,7 @@ public class ProfileEventsConsumer {
                 environment.actDeliveryMethod = ActDeliveryMethod.valueOf(e.actDeliveryMethod());
                 environment.processEmailsOnlyForApprovedUsers = e.processEmailsOnlyForApprovedUsers();
                 environment.processEmailsOnlyForApprovedQueues = e.processEmailsOnlyForApprovedQueues();
+                environment.settingsReceived = true;
             }
         } else if (data instanceof DefaultProfileChanged e) {
             EnvironmentView environment = readModels.environment(e.environmentId());

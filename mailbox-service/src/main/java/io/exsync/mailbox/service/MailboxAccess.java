@@ -35,10 +35,14 @@ public class MailboxAccess {
         this.caller = caller;
     }
 
-    /** The environment, if the caller's tenant owns it; 404 otherwise (also while its event has not arrived). */
+    /**
+     * The environment, if the caller's tenant owns it; 404 otherwise, also until its registration and email settings
+     * have arrived (a mailbox created before would miss its default profile).
+     */
     public EnvironmentView visible(UUID environmentId) {
         EnvironmentView environment = readModels.environment(environmentId);
-        if (environment == null || !(caller.isService() || environment.tenantId.equals(caller.tenantId()))) {
+        if (environment == null || !environment.settingsReceived
+                || !(caller.isService() || environment.tenantId.equals(caller.tenantId()))) {
             throw ApiException.notFound("Environment " + environmentId);
         }
         return environment;

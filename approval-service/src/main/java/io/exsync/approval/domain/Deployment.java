@@ -1,0 +1,3 @@
+package io.exsync.approval.domain;
+
+public enum Deployment { ONLINE, ON_PREMISES }

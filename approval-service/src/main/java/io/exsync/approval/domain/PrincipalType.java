@@ -1,0 +1,3 @@
+package io.exsync.approval.domain;
+
+public enum PrincipalType { USER, TEAM }
