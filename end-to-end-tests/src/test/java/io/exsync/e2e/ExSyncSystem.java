@@ -53,11 +53,18 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
                     "approval-service", "sync-worker")) {
                 PORTS.put(module, freePort());
             }
-            for (String module : PORTS.keySet()) {
-                start(module);
-            }
-            for (String module : PORTS.keySet()) {
-                awaitReady(module);
+            // Whatever happens (a service that does not start, a killed test JVM), no process outlives the run.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "e2e-stop-services"));
+            try {
+                for (String module : PORTS.keySet()) {
+                    start(module);
+                }
+                for (String module : PORTS.keySet()) {
+                    awaitReady(module);
+                }
+            } catch (Exception | Error e) {
+                close();
+                throw e;
             }
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(ExSyncSystem.class.getName(), this);
@@ -138,7 +145,7 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (Process process : PROCESSES) {
             process.destroy();
         }
