@@ -101,6 +101,8 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(PORTS.get(module)));
         env.put("EXSYNC_TOPIC_PREFIX", topicPrefix());
+        // Consumer groups of this run only: a member of another run can never hold its partitions.
+        env.put("EXSYNC_CONSUMER_GROUP", module + "-" + topicPrefix().replace(".", ""));
         env.put("EXSYNC_KAFKA_BOOTSTRAP", TestTopics.BOOTSTRAP);
         env.put("EXSYNC_DB_NAME", "exsync_e2e_" + module.replace("-service", "").replace("sync-", ""));
         env.put("EXSYNC_JWT_PUBLIC_KEY_LOCATION", root.resolve("config/dev-only-keys/jwt-public.pem").toString());
