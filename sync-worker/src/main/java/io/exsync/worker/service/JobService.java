@@ -57,6 +57,10 @@ public class JobService {
         jobs.insertIfAbsent(request.jobId(), request.environmentId(), JobKind.MAILBOXES.name(), request.profileId(),
                 request.jobTotal(), request.requestedBy());
         Job job = jobs.locked(request.jobId()).orElseThrow();
+        if (job.total < request.jobTotal()) {
+            // A profile-wide job was born from ProfileTestRequested without a size; the fan-out knows it.
+            job.total = request.jobTotal();
+        }
         if (!mailboxes.insertIfAbsent(job.id, request.mailboxId(), request.emailAddress(), requestJson)) {
             return;
         }
