@@ -43,8 +43,11 @@ public interface WorkerConfig {
         @WithDefault("32")
         int threads();
 
-        /** A claimed mailbox whose instance died is taken over after this lease. */
-        @WithDefault("5m")
+        /**
+         * A claimed mailbox whose instance died is taken over after this lease. A living instance renews the lease
+         * of its running tests every third of it, so the lease need not outlast the longest test.
+         */
+        @WithDefault("30s")
         Duration lease();
 
         @WithDefault("true")

@@ -22,6 +22,27 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
                 .executeUpdate();
     }
 
+    /** A profile-wide job is born without a size; the fan-out's requests carry it. Locks the row only to grow it. */
+    public void raiseTotal(UUID id, int total) {
+        getEntityManager().createNativeQuery("update job set total = ?2 where id = ?1 and total < ?2")
+                .setParameter(1, id).setParameter(2, total).executeUpdate();
+    }
+
+    /** QUEUED -> RUNNING once, whoever sees the job's first mailbox; true for that one caller. */
+    public boolean startIfQueued(UUID id) {
+        return getEntityManager().createNativeQuery(
+                        "update job set state = 'RUNNING', started_on = ?2 where id = ?1 and state = 'QUEUED'")
+                .setParameter(1, id).setParameter(2, OffsetDateTime.now()).executeUpdate() == 1;
+    }
+
+    /**
+     * The job row with a shared lock: many intake and result transactions hold it at once, while cancel, retry and
+     * completion (exclusive lock) wait for them, so none of them can slip between a check and a commit.
+     */
+    public Optional<Job> shared(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    }
+
     /** The job row locked for this transaction: serializes start, completion, cancel and retry. */
     public Optional<Job> locked(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

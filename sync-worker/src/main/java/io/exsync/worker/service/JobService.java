@@ -37,30 +37,38 @@ public class JobService {
     private final Outbox outbox;
     private final Instance<Caller> caller;
     private final Dispatcher dispatcher;
+    private final JobCompleter completer;
+    private final StartedJobs startedJobs;
 
     public JobService(JobRepository jobs, JobMailboxRepository mailboxes, ReadModelRepository readModels,
-                      Outbox outbox, Instance<Caller> caller, Dispatcher dispatcher) {
+                      Outbox outbox, Instance<Caller> caller, Dispatcher dispatcher,
+                      JobCompleter completer, StartedJobs startedJobs) {
         this.jobs = jobs;
         this.mailboxes = mailboxes;
         this.readModels = readModels;
         this.outbox = outbox;
         this.caller = caller;
         this.dispatcher = dispatcher;
+        this.completer = completer;
+        this.startedJobs = startedJobs;
     }
 
     /**
      * One mailbox of a job arrived (first delivery of its event; the caller's transaction also holds the inbox row).
-     * The first one starts the job; a mailbox already in the job is ignored, so it is reported once.
+     * The first one starts the job; a mailbox already in the job is ignored, so it is reported once. The job row is
+     * only share-locked: intake and results of one job run concurrently, cancel and completion wait for them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(TestAndEnableRequested request, String requestJson) {
-        jobs.insertIfAbsent(request.jobId(), request.environmentId(), JobKind.MAILBOXES.name(), request.profileId(),
-                request.jobTotal(), request.requestedBy());
-        Job job = jobs.locked(request.jobId()).orElseThrow();
-        if (job.total < request.jobTotal()) {
-            // A profile-wide job was born from ProfileTestRequested without a size; the fan-out knows it.
-            job.total = request.jobTotal();
+        boolean started = false;
+        if (!startedJobs.covers(request.jobId(), request.jobTotal())) {
+            jobs.insertIfAbsent(request.jobId(), request.environmentId(), JobKind.MAILBOXES.name(),
+                    request.profileId(), request.jobTotal(), request.requestedBy());
+            jobs.raiseTotal(request.jobId(), request.jobTotal());
+            started = jobs.startIfQueued(request.jobId());
+            startedJobs.rememberAfterCommit(request.jobId(), request.jobTotal());
         }
+        Job job = jobs.shared(request.jobId()).orElseThrow();
         if (!mailboxes.insertIfAbsent(job.id, request.mailboxId(), request.emailAddress(), requestJson)) {
             return;
         }
@@ -68,12 +76,10 @@ public class JobService {
             JobMailbox row = mailboxes.find("jobId = ?1 and mailboxId = ?2", job.id, request.mailboxId()).firstResult();
             cancel(row);
             mailboxes.flush();
-            completeIfDone(job);
+            completer.checkAfterCommit(job.id);
             return;
         }
-        if (job.state == JobState.QUEUED) {
-            job.state = JobState.RUNNING;
-            job.startedOn = OffsetDateTime.now();
+        if (started) {
             outbox.append(new TestJobEvent.TestJobStarted(job.environmentId, job.id, job.kind.name(), job.profileId,
                     job.total, job.requestedBy));
         }
@@ -169,6 +175,12 @@ public class JobService {
         mailboxes.flush();
         dispatcher.wakeUpAfterCommit();
         return response(job);
+    }
+
+    /** Completes the job when every mailbox has a result (the job completer's own transaction). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void completeIfDone(UUID jobId) {
+        jobs.locked(jobId).ifPresent(this::completeIfDone);
     }
 
     /** Completes the job when every mailbox has a result; the job row must be locked by the caller. */

@@ -29,9 +29,9 @@ import java.util.UUID;
 
 /**
  * Writes what a mailbox test produced, each in one transaction with its events: the result + MailboxTestCompleted +
- * AlertRaised (+ TestJobCompleted for the last one), or a rescheduled try. Locks the job row first, then the
- * mailbox row, the same order as intake, cancel and retry-failed. A claim that lost its row (cancelled, or taken
- * over after its lease ran out) writes nothing: a mailbox is reported once per job.
+ * AlertRaised, or a rescheduled try. A result locks only its mailbox row, so results of one job commit in parallel;
+ * the {@link JobCompleter} finishes the job after the last one committed. A claim that lost its row (cancelled, or
+ * taken over after its lease ran out) writes nothing: a mailbox is reported once per job.
  */
 @ApplicationScoped
 public class ResultRecorder {
@@ -39,16 +39,16 @@ public class ResultRecorder {
     private final JobRepository jobs;
     private final JobMailboxRepository mailboxes;
     private final ReadModelRepository readModels;
-    private final JobService jobService;
+    private final JobCompleter completer;
     private final Outbox outbox;
     private final MeterRegistry metrics;
 
     public ResultRecorder(JobRepository jobs, JobMailboxRepository mailboxes, ReadModelRepository readModels,
-                          JobService jobService, Outbox outbox, MeterRegistry metrics) {
+                          JobCompleter completer, Outbox outbox, MeterRegistry metrics) {
         this.jobs = jobs;
         this.mailboxes = mailboxes;
         this.readModels = readModels;
-        this.jobService = jobService;
+        this.completer = completer;
         this.outbox = outbox;
         this.metrics = metrics;
     }
@@ -67,7 +67,6 @@ public class ResultRecorder {
 
     @Transactional
     public boolean complete(Claim claim, TestAndEnableRequested request, MailboxReport report) {
-        Job job = jobs.locked(request.jobId()).orElseThrow();
         JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
         if (row == null) {
             return false;
@@ -101,7 +100,7 @@ public class ResultRecorder {
             outbox.appendAll(alerts);
         }
         mailboxes.flush();
-        jobService.completeIfDone(job);
+        completer.checkAfterCommit(request.jobId());
         metrics.counter("exsync_worker_tests_total", "outcome", row.outcome.name(),
                 "code", report.errorCode() == null ? "none" : report.errorCode()).increment();
         return true;
@@ -110,7 +109,7 @@ public class ResultRecorder {
     /** Another try later: counted for transient errors, not for throttling. */
     @Transactional
     public boolean reschedule(Claim claim, UUID jobId, OffsetDateTime dueAt, boolean transientFailure) {
-        Job job = jobs.locked(jobId).orElseThrow();
+        Job job = jobs.shared(jobId).orElseThrow();
         JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
         if (row == null) {
             return false;
@@ -121,8 +120,7 @@ public class ResultRecorder {
             row.state = WorkState.DONE;
             row.outcome = Outcome.CANCELLED;
             row.completedOn = OffsetDateTime.now();
-            mailboxes.flush();
-            jobService.completeIfDone(job);
+            completer.checkAfterCommit(jobId);
             return true;
         }
         row.state = WorkState.RETRYING;
