@@ -63,7 +63,6 @@ public class TestRunner {
     public TestRunner(ResultRecorder recorder, ConnectionCache connections, ConnectionSource source,
                       ConcurrencyLimits limits, GraphConnector graph, EwsConnector ews, MailConnector mail,
                       WorkerConfig config, ApprovalServiceClient approvals) {
-        this.approvals = approvals;
         this.recorder = recorder;
         this.connections = connections;
         this.source = source;
@@ -72,6 +71,7 @@ public class TestRunner {
         this.ews = ews;
         this.mail = mail;
         this.retry = config.retry();
+        this.approvals = approvals;
     }
 
     public void run(Claim claim) {
