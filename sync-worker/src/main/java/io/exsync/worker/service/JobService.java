@@ -89,16 +89,23 @@ public class JobService {
     /** A profile-wide run: the job is of kind PROFILE (mailbox-service fans it out into TestAndEnableRequested). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void profileTestRequested(UUID environmentId, UUID jobId, UUID profileId, UUID requestedBy) {
-        jobs.insertIfAbsent(jobId, environmentId, JobKind.PROFILE.name(), profileId, 0, requestedBy);
+        jobs.insertIfAbsent(jobId, environmentId, JobKind.PROFILE.name(), profileId, null, requestedBy);
         Job job = jobs.locked(jobId).orElseThrow();
         job.kind = JobKind.PROFILE;
         job.profileId = profileId;
     }
 
-    /** PUT /internal/jobs/{id}: the service that answers 202 registers the job, so it is readable at once. */
+    /**
+     * PUT /internal/jobs/{id}: the service that answers 202 registers the job, so it is readable at once. Idempotent.
+     * A PROFILE job may come without a total (profile-service does not know it); a later PUT with the total (the
+     * fan-out in mailbox-service) sets it, and a total of 0 completes the job at once (one TestJobCompleted).
+     */
     @Transactional
     public JobResponse register(UUID jobId, RegisterJobRequest request) {
         requireService();
+        if (request.total() == null && !JobKind.PROFILE.name().equals(request.kind())) {
+            throw ApiException.validation("total", "must not be null");
+        }
         jobs.insertIfAbsent(jobId, request.environmentId(), request.kind(), request.profileId(), request.total(),
                 null);
         Job job = jobs.locked(jobId).orElseThrow();
@@ -106,7 +113,10 @@ public class JobService {
             throw new ApiException(409, "JobConflict", "The job exists in another environment.");
         }
         job.kind = JobKind.valueOf(request.kind());
-        job.total = request.total();
+        if (request.total() != null) {
+            job.total = request.total();
+            job.sizeKnown = true;
+        }
         if (request.profileId() != null) {
             job.profileId = request.profileId();
         }
@@ -186,7 +196,7 @@ public class JobService {
     /** Completes the job when every mailbox has a result; the job row must be locked by the caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void completeIfDone(Job job) {
-        if (job.finishedOn != null || job.state == JobState.QUEUED && job.total > 0) {
+        if (job.finishedOn != null || !job.sizeKnown || job.state == JobState.QUEUED && job.total > 0) {
             return;
         }
         JobMailboxRepository.Counts counts = mailboxes.counts(job.id);
@@ -216,11 +226,12 @@ public class JobService {
     private JobResponse response(Job job) {
         JobMailboxRepository.Counts counts = mailboxes.counts(job.id);
         Long eta = null;
-        if (job.state == JobState.RUNNING && job.startedOn != null && counts.completed() > 0) {
+        if (job.state == JobState.RUNNING && job.sizeKnown && job.startedOn != null && counts.completed() > 0) {
             long elapsed = Duration.between(job.startedOn, OffsetDateTime.now()).toMillis();
             eta = Math.max(0, elapsed * (job.total - counts.completed()) / counts.completed() / 1000);
         }
-        return new JobResponse(job.id, job.environmentId, job.kind.name(), job.state.name(), job.total,
+        return new JobResponse(job.id, job.environmentId, job.kind.name(), job.state.name(),
+                job.sizeKnown ? job.total : null,
                 counts.completed(), counts.succeeded(), counts.failed(), counts.retrying(), job.startedOn,
                 job.finishedOn, eta);
     }
