@@ -103,7 +103,7 @@ public final class Fixtures {
 
     public static void profileCreated(UUID environmentId, UUID profileId, String name, UUID ownerId) {
         publish(new ProfileCreated(environmentId, profileId, name, "EXCHANGE_ONLINE", "SERVER_TO_SERVER", "GRAPH",
-                "PUBLIC", "ACTIVE", false, ownerId, 10));
+                "PUBLIC", "ACTIVE", false, ownerId, 10, false));
     }
 
     /** A mailbox of a job whose three workloads are on server-side sync, approved. */

@@ -172,7 +172,7 @@ class OutboxRelayTest {
 
     private static ProfileUpdated updated(UUID profileId, String name) {
         return new ProfileUpdated(ENVIRONMENT, profileId, name, "EXCHANGE_ONLINE", "SERVER_TO_SERVER", "GRAPH",
-                "PUBLIC", "ACTIVE", UUID.randomUUID(), 10, List.of("name"));
+                "PUBLIC", "ACTIVE", UUID.randomUUID(), 10, List.of("name"), false);
     }
 
     private List<Delivery> deliveries(UUID eventId) {
