@@ -61,7 +61,8 @@ public class JobService {
             // A profile-wide job was born from ProfileTestRequested without a size; the fan-out knows it.
             job.total = request.jobTotal();
         }
-        if (!mailboxes.insertIfAbsent(job.id, request.mailboxId(), request.emailAddress(), requestJson)) {
+        if (!mailboxes.insertIfAbsent(job.id, request.mailboxId(), request.profileId(), request.emailAddress(),
+                requestJson)) {
             return;
         }
         if (job.state == JobState.CANCELLED) {

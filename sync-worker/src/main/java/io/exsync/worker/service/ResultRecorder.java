@@ -29,8 +29,9 @@ import java.util.UUID;
 
 /**
  * Writes what a mailbox test produced, each in one transaction with its events: the result + MailboxTestCompleted +
- * AlertRaised (+ TestJobCompleted for the last one), or a rescheduled try. Locks the job row first, then the
- * mailbox row, the same order as intake, cancel and retry-failed. A claim that lost its row (cancelled, or taken
+ * AlertRaised (+ a profile-level AlertRaised, + TestJobCompleted for the last one), or a rescheduled try
+ * (+ MailboxTestPostponed for a transient failure). Locks the job row first, then the mailbox row, the same order
+ * as intake, cancel and retry-failed, and last the profile's {@code profile_alert} row. A claim that lost its row (cancelled, or taken
  * over after its lease ran out) writes nothing: a mailbox is reported once per job.
  */
 @ApplicationScoped
@@ -40,15 +41,17 @@ public class ResultRecorder {
     private final JobMailboxRepository mailboxes;
     private final ReadModelRepository readModels;
     private final JobService jobService;
+    private final ProfileAlerts profileAlerts;
     private final Outbox outbox;
     private final MeterRegistry metrics;
 
     public ResultRecorder(JobRepository jobs, JobMailboxRepository mailboxes, ReadModelRepository readModels,
-                          JobService jobService, Outbox outbox, MeterRegistry metrics) {
+                          JobService jobService, ProfileAlerts profileAlerts, Outbox outbox, MeterRegistry metrics) {
         this.jobs = jobs;
         this.mailboxes = mailboxes;
         this.readModels = readModels;
         this.jobService = jobService;
+        this.profileAlerts = profileAlerts;
         this.outbox = outbox;
         this.metrics = metrics;
     }
@@ -61,6 +64,7 @@ public class ResultRecorder {
             copy.environmentId = p.environmentId;
             copy.name = p.name;
             copy.ownerId = p.ownerId;
+            copy.sendAlertEmailToOwner = p.sendAlertEmailToOwner;
             return copy;
         });
     }
@@ -101,16 +105,24 @@ public class ResultRecorder {
             outbox.appendAll(alerts);
         }
         mailboxes.flush();
+        if (row.outcome == Outcome.FAILED && request.profileId() != null) {
+            profileAlerts.mailboxFailed(request.environmentId(), request.profileId(), now);
+        }
         jobService.completeIfDone(job);
         metrics.counter("exsync_worker_tests_total", "outcome", row.outcome.name(),
                 "code", report.errorCode() == null ? "none" : report.errorCode()).increment();
         return true;
     }
 
-    /** Another try later: counted for transient errors, not for throttling. */
+    /**
+     * Another try later: counted for transient errors, not for throttling. A transient failure also publishes
+     * MailboxTestPostponed, so mailbox-service shows transientFailureCount and postponedUntil (SPEC §4) while the
+     * mailbox waits; a throttling wait is the server's pacing, not a failure, and publishes nothing.
+     */
     @Transactional
-    public boolean reschedule(Claim claim, UUID jobId, OffsetDateTime dueAt, boolean transientFailure) {
-        Job job = jobs.locked(jobId).orElseThrow();
+    public boolean reschedule(Claim claim, TestAndEnableRequested request, OffsetDateTime dueAt,
+                              boolean transientFailure, String errorCode) {
+        Job job = jobs.locked(request.jobId()).orElseThrow();
         JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
         if (row == null) {
             return false;
@@ -129,6 +141,8 @@ public class ResultRecorder {
         row.dueAt = dueAt;
         if (transientFailure) {
             row.transientFailures++;
+            outbox.append(new MailboxTestEvent.MailboxTestPostponed(request.environmentId(), request.jobId(),
+                    request.mailboxId(), row.transientFailures, dueAt, errorCode, row.attempts));
             metrics.counter("exsync_worker_retries_total").increment();
         } else {
             row.throttleWaits++;
