@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,7 +29,7 @@ public class ProfileAlertRepository {
         List<OffsetDateTime> rows = entityManager.createNativeQuery(
                         "select raised_on from profile_alert where profile_id = ?1", OffsetDateTime.class)
                 .setParameter(1, profileId).getResultList();
-        return rows.stream().filter(java.util.Objects::nonNull).findFirst();
+        return rows.stream().filter(Objects::nonNull).findFirst();
     }
 
     /**
@@ -43,7 +44,7 @@ public class ProfileAlertRepository {
         List<OffsetDateTime> rows = entityManager.createNativeQuery(
                         "select raised_on from profile_alert where profile_id = ?1 for update", OffsetDateTime.class)
                 .setParameter(1, profileId).getResultList();
-        return rows.stream().filter(java.util.Objects::nonNull).findFirst();
+        return rows.stream().filter(Objects::nonNull).findFirst();
     }
 
     public void raised(UUID profileId, OffsetDateTime at) {

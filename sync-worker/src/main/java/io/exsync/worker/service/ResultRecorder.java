@@ -31,8 +31,8 @@ import java.util.UUID;
  * Writes what a mailbox test produced, each in one transaction with its events: the result + MailboxTestCompleted +
  * AlertRaised (+ a profile-level AlertRaised, + TestJobCompleted for the last one), or a rescheduled try
  * (+ MailboxTestPostponed for a transient failure). Locks the job row first, then the mailbox row, the same order
- * as intake, cancel and retry-failed, and last the profile's {@code profile_alert} row. A claim that lost its row (cancelled, or taken
- * over after its lease ran out) writes nothing: a mailbox is reported once per job.
+ * as intake, cancel and retry-failed, and last the profile's {@code profile_alert} row. A claim that lost its row
+ * (cancelled, or taken over after its lease ran out) writes nothing: a mailbox is reported once per job.
  */
 @ApplicationScoped
 public class ResultRecorder {
