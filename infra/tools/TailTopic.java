@@ -32,15 +32,19 @@ import java.util.concurrent.CountDownLatch;
 public class TailTopic {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static boolean showIds;
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("--from-beginning"))) {
-            System.err.println("usage: TailTopic <bootstrap> <topic> [--from-beginning]");
+        java.util.List<String> flags = args.length < 2 ? java.util.List.of()
+                : java.util.Arrays.asList(args).subList(2, args.length);
+        if (args.length < 2 || !java.util.Set.of("--from-beginning", "--ids").containsAll(flags)) {
+            System.err.println("usage: TailTopic <bootstrap> <topic> [--from-beginning] [--ids]");
             System.exit(2);
         }
         String bootstrap = args[0];
         String topic = args[1];
-        boolean fromBeginning = args.length == 3;
+        boolean fromBeginning = flags.contains("--from-beginning");
+        showIds = flags.contains("--ids");
 
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -137,7 +141,8 @@ public class TailTopic {
             String key = r.key() == null ? null : utf8(r.key());
             subject = r.key() == null ? "-" : key != null ? key : "<" + r.key().length + " bytes>";
         }
-        return time + "  " + type + "  " + subject + "  " + value;
+        String id = header(r, "ce_id");
+        return time + "  " + type + "  " + subject + "  " + (showIds ? (id == null ? "-" : id) + "  " : "") + value;
     }
 
     static String header(ConsumerRecord<byte[], byte[]> r, String name) {

@@ -94,7 +94,7 @@ class ApprovalsEndToEndTest {
                 .post(Client.approvals(t.environment()) + "/mailboxes/" + other + "/approve").then().statusCode(403));
     }
 
-    private static String roleId(Client.Tenant t, String name) {
+    static String roleId(Client.Tenant t, String name) {
         String[] id = new String[1];
         await().atMost(EVENTUAL).until(() -> {
             var response = as(t.adminToken()).queryParam("size", 500)

@@ -9,7 +9,9 @@ import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -88,6 +90,31 @@ public final class TestTokens {
         json.append(",\"groups\":[\"GlobalAdministrator\"],\"iat\":").append(now)
                 .append(",\"exp\":").append(now + expiresInSeconds).append('}');
         return json.toString();
+    }
+
+    /**
+     * The claims (JSON) of a bearer token whose RS256 signature the development public key verifies; throws
+     * otherwise. Used by loopback stand-ins to check the service tokens they are sent.
+     */
+    public static String verifiedClaims(String jwt) {
+        try {
+            String[] parts = jwt.split("\\.");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("not a JWS");
+            }
+            String pem = Files.readString(repositoryRoot().resolve("config/dev-only-keys/jwt-public.pem"));
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(key);
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+                throw new IllegalArgumentException("bad signature");
+            }
+            return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sign(String claimsJson, PrivateKey key) throws GeneralSecurityException {

@@ -15,6 +15,8 @@ import io.exsync.mailbox.rest.Dtos.Updated;
 import io.exsync.mailbox.service.BulkMailboxService;
 import io.exsync.mailbox.service.MailboxService;
 import io.exsync.mailbox.service.MailboxService.MailboxFilter;
+import io.exsync.support.client.JobRegistration;
+import io.exsync.support.client.SyncWorkerJobs;
 import io.exsync.support.rest.Page;
 import io.exsync.support.rest.PageParams;
 import io.exsync.support.rest.QueryParams;
@@ -48,10 +50,12 @@ public class MailboxResource {
 
     private final MailboxService mailboxes;
     private final BulkMailboxService bulk;
+    private final SyncWorkerJobs workerJobs;
 
-    public MailboxResource(MailboxService mailboxes, BulkMailboxService bulk) {
+    public MailboxResource(MailboxService mailboxes, BulkMailboxService bulk, SyncWorkerJobs workerJobs) {
         this.mailboxes = mailboxes;
         this.bulk = bulk;
+        this.workerJobs = workerJobs;
     }
 
     @GET
@@ -116,7 +120,7 @@ public class MailboxResource {
         boolean testAndEnable = request.testAndEnable() == null || request.testAndEnable();
         Object result = bulk.applyDefaultSettings(envId, request.ids(), testAndEnable);
         if (result instanceof TestJobAccepted job) {
-            return accepted(job);
+            return accepted(envId, job);
         }
         return Response.ok(new Updated((Integer) result)).build();
     }
@@ -125,13 +129,13 @@ public class MailboxResource {
     @Path("/test-and-enable")
     @Operation(summary = "Test & Enable up to 10,000 mailboxes; 202 with the job's Location on the sync-worker")
     public Response testAndEnable(@PathParam("envId") UUID envId, @Valid @NotNull IdsRequest request) {
-        return accepted(bulk.testAndEnable(envId, request.ids()));
+        return accepted(envId, bulk.testAndEnable(envId, request.ids()));
     }
 
     @POST
     @Path("/{id}/test-and-enable")
     public Response testAndEnableOne(@PathParam("envId") UUID envId, @PathParam("id") UUID id) {
-        return accepted(bulk.testAndEnable(envId, List.of(id)));
+        return accepted(envId, bulk.testAndEnable(envId, List.of(id)));
     }
 
     @GET
@@ -141,7 +145,12 @@ public class MailboxResource {
         return mailboxes.alertsOfMailbox(envId, id, paging);
     }
 
-    private static Response accepted(TestJobAccepted job) {
+    /**
+     * The job's TestAndEnableRequested events are committed: register it on the worker so its Location is readable
+     * at once. Best effort (SyncWorkerJobs): 202 also when the worker is unreachable.
+     */
+    private Response accepted(UUID envId, TestJobAccepted job) {
+        workerJobs.register(job.jobId(), new JobRegistration(envId, "MAILBOXES", job.total(), null));
         return Response.accepted(job).location(URI.create(job.location())).build();
     }
 }

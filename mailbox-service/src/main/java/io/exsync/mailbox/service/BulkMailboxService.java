@@ -12,10 +12,15 @@ import io.exsync.mailbox.repository.MailboxRepository;
 import io.exsync.mailbox.repository.ReadModelRepository;
 import io.exsync.mailbox.rest.Dtos.Changes;
 import io.exsync.mailbox.rest.Dtos.TestJobAccepted;
+import io.exsync.support.client.JobRegistration;
+import io.exsync.support.client.SyncWorkerJobs;
 import io.exsync.support.problem.ApiException;
 import io.exsync.support.problem.Problem.Violation;
 import io.exsync.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -43,9 +48,14 @@ public class BulkMailboxService {
     private final Outbox outbox;
     private final Caller caller;
     private final MailboxConfig config;
+    private final SyncWorkerJobs workerJobs;
+    private final TransactionSynchronizationRegistry transactions;
 
     public BulkMailboxService(MailboxAccess access, MailboxRepository mailboxes, ReadModelRepository readModels,
-                              MailboxService single, Outbox outbox, Caller caller, MailboxConfig config) {
+                              MailboxService single, Outbox outbox, Caller caller, MailboxConfig config,
+                              SyncWorkerJobs workerJobs, TransactionSynchronizationRegistry transactions) {
+        this.workerJobs = workerJobs;
+        this.transactions = transactions;
         this.access = access;
         this.mailboxes = mailboxes;
         this.readModels = readModels;
@@ -138,15 +148,32 @@ public class BulkMailboxService {
         return requestTests(environment, targets);
     }
 
-    /** ProfileTestRequested: the same fan-out over every active mailbox of the profile, with the job id given. */
+    /**
+     * ProfileTestRequested: the same fan-out over every active mailbox of the profile, with the job id given (in the
+     * consumer's transaction). Only here is the job's size known: once committed, the worker is told it, so a
+     * profile without active mailboxes completes at once instead of staying QUEUED. Best effort like every job
+     * registration: if the worker is unreachable then, a non-empty job still learns its size from its requests.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void fanOutProfileTest(UUID environmentId, UUID profileId, UUID jobId, UUID requestedBy) {
         EnvironmentView environment = readModels.environment(environmentId);
-        if (environment == null) {
-            return; // no mailbox of an environment this service has never seen
-        }
-        List<Mailbox> targets = mailboxes.activeOfProfile(profileId);
+        // no mailbox of an environment this service has never seen
+        List<Mailbox> targets = environment == null ? List.of() : mailboxes.activeOfProfile(profileId);
         outbox.appendAll(targets.stream().map(m -> MailboxViews.testRequested(m, jobId, targets.size(),
                 approvalRequired(environment, m), requestedBy)).toList());
+        JobRegistration registration = new JobRegistration(environmentId, "PROFILE", targets.size(), profileId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    workerJobs.register(jobId, registration);
+                }
+            }
+        });
     }
 
     private TestJobAccepted requestTests(EnvironmentView environment, List<Mailbox> targets) {

@@ -3,6 +3,8 @@ package io.exsync.profile.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exsync.profile.domain.ProfileState;
 import io.exsync.profile.service.ProfileService;
+import io.exsync.support.client.JobRegistration;
+import io.exsync.support.client.SyncWorkerJobs;
 import io.exsync.support.rest.Page;
 import io.exsync.support.rest.PageParams;
 import io.exsync.support.rest.QueryParams;
@@ -34,9 +36,11 @@ import java.util.UUID;
 public class ProfileResource {
 
     private final ProfileService service;
+    private final SyncWorkerJobs workerJobs;
 
-    public ProfileResource(ProfileService service) {
+    public ProfileResource(ProfileService service, SyncWorkerJobs workerJobs) {
         this.service = service;
+        this.workerJobs = workerJobs;
     }
 
     @GET
@@ -87,6 +91,9 @@ public class ProfileResource {
     @Operation(summary = "Test & Enable every active mailbox of the profile; 202 with the job's Location")
     public Response testAndEnable(@PathParam("envId") UUID envId, @PathParam("id") UUID id) {
         TestJobAccepted job = service.requestTest(envId, id);
+        // Committed: ProfileTestRequested is in the outbox. Make the Location readable at once; the size is not known
+        // here (mailbox-service's fan-out tells the worker). Best effort: 202 also when the worker is unreachable.
+        workerJobs.register(job.jobId(), new JobRegistration(envId, "PROFILE", null, id));
         return Response.accepted(job).location(URI.create(job.location())).build();
     }
 }

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "exsync.worker")
 public interface WorkerConfig {
@@ -43,8 +42,11 @@ public interface WorkerConfig {
         @WithDefault("32")
         int threads();
 
-        /** A claimed mailbox whose instance died is taken over after this lease. */
-        @WithDefault("5m")
+        /**
+         * A claimed mailbox whose instance died is taken over after this lease. A living instance renews the lease
+         * of its running tests every third of it, so the lease need not outlast the longest test.
+         */
+        @WithDefault("30s")
         Duration lease();
 
         @WithDefault("true")
@@ -74,13 +76,8 @@ public interface WorkerConfig {
         @WithDefault("60s")
         Duration cacheTtl();
 
-        /** PEM private key that signs this service's service tokens; dev/test point at the dev-only key. */
-        Optional<String> serviceTokenKeyLocation();
-
-        @WithDefault("https://exsync.dev/issuer")
-        String serviceTokenIssuer();
-
-        @WithDefault("exsync-services")
-        String serviceTokenTenant();
+        /** approval-service base URL (internal self-approval of Test &amp; Enable, SPEC §5). */
+        @WithDefault("http://127.0.0.1:8083")
+        String approvalServiceUrl();
     }
 }

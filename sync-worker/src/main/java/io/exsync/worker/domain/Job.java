@@ -23,6 +23,8 @@ public class Job extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public JobState state;
     public int total;
+    /** False while a profile-wide job waits for its fan-out to tell its size; it cannot complete before. */
+    public boolean sizeKnown = true;
     public UUID requestedBy;
     public OffsetDateTime createdOn;
     public OffsetDateTime startedOn;

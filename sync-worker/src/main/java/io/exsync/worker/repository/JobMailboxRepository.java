@@ -56,10 +56,40 @@ public class JobMailboxRepository implements PanacheRepositoryBase<JobMailbox, U
                 ((Number) r[3]).intValue(), ((Number) r[4]).intValue())).toList();
     }
 
+    /** Extends the leases of the rows these claims still hold (the claiming instance is alive). */
+    @jakarta.transaction.Transactional
+    public int renewLeases(List<UUID> claimIds, Duration lease) {
+        return getEntityManager().createNativeQuery("""
+                        update job_mailbox set lease_until = ?1
+                        where claim_id in (?2) and state = 'RUNNING'""")
+                .setParameter(1, OffsetDateTime.now().plus(lease)).setParameter(2, claimIds)
+                .executeUpdate();
+    }
+
     /** The mailbox row if this claim still owns it (not cancelled, not taken over after a lease ran out). */
     public JobMailbox owned(UUID id, UUID claimId) {
         return find("id = ?1 and claimId = ?2 and state = io.exsync.worker.domain.WorkState.RUNNING", id, claimId)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** True while a mailbox of the job is queued, running or waiting for a retry (index job_mailbox_pending). */
+    @jakarta.transaction.Transactional
+    public boolean hasPending(UUID jobId) {
+        return !getEntityManager().createNativeQuery(
+                        "select 1 from job_mailbox where job_id = ?1 and state <> 'DONE' limit 1")
+                .setParameter(1, jobId).getResultList().isEmpty();
+    }
+
+    /** Running or cancelled jobs not finished yet whose mailboxes are all done (they may still await arrivals). */
+    @SuppressWarnings("unchecked")
+    @jakarta.transaction.Transactional
+    public List<UUID> unfinishedJobsWithNothingPending() {
+        return getEntityManager().createNativeQuery("""
+                        select j.id from job j
+                        where j.finished_on is null and j.state in ('RUNNING', 'CANCELLED')
+                          and not exists (select 1 from job_mailbox m where m.job_id = j.id and m.state <> 'DONE')""",
+                        UUID.class)
+                .getResultList();
     }
 
     public Counts counts(UUID jobId) {

@@ -14,8 +14,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +40,9 @@ public class Dispatcher {
     private final TransactionSynchronizationRegistry transactions;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<UUID, Integer> runningClaims = new ConcurrentHashMap<>();
     private ExecutorService pool;
+    private ScheduledExecutorService heartbeat;
     private Thread loop;
     private volatile boolean running;
 
@@ -62,11 +68,33 @@ public class Dispatcher {
         loop = new Thread(this::run, "mailbox-test-dispatcher");
         loop.setDaemon(true);
         loop.start();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mailbox-test-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, config.lease().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Keeps the leases of this instance's running tests alive; a killed instance stops renewing them. */
+    private void renewLeases() {
+        try {
+            List<UUID> claims = List.copyOf(runningClaims.keySet());
+            if (!claims.isEmpty()) {
+                mailboxes.renewLeases(claims, config.lease());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("renewing the leases of running mailbox tests failed (retried): %s", e.toString());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUp();
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
         if (pool != null) {
             pool.shutdown();
             try {
@@ -104,12 +132,14 @@ public class Dispatcher {
                 List<Claim> claims = free > 0 ? claim(free) : List.of();
                 for (Claim claim : claims) {
                     inFlight.incrementAndGet();
+                    runningClaims.merge(claim.claimId(), 1, Integer::sum);
                     pool.execute(() -> {
                         try {
                             runner.get().run(claim);
                         } catch (RuntimeException e) {
                             LOG.errorf("mailbox test %s failed unexpectedly: %s", claim.id(), e.toString());
                         } finally {
+                            runningClaims.computeIfPresent(claim.claimId(), (id, n) -> n == 1 ? null : n - 1);
                             inFlight.decrementAndGet();
                             wakeUp();
                         }

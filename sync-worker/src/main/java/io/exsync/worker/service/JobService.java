@@ -37,30 +37,38 @@ public class JobService {
     private final Outbox outbox;
     private final Instance<Caller> caller;
     private final Dispatcher dispatcher;
+    private final JobCompleter completer;
+    private final StartedJobs startedJobs;
 
     public JobService(JobRepository jobs, JobMailboxRepository mailboxes, ReadModelRepository readModels,
-                      Outbox outbox, Instance<Caller> caller, Dispatcher dispatcher) {
+                      Outbox outbox, Instance<Caller> caller, Dispatcher dispatcher,
+                      JobCompleter completer, StartedJobs startedJobs) {
         this.jobs = jobs;
         this.mailboxes = mailboxes;
         this.readModels = readModels;
         this.outbox = outbox;
         this.caller = caller;
         this.dispatcher = dispatcher;
+        this.completer = completer;
+        this.startedJobs = startedJobs;
     }
 
     /**
      * One mailbox of a job arrived (first delivery of its event; the caller's transaction also holds the inbox row).
-     * The first one starts the job; a mailbox already in the job is ignored, so it is reported once.
+     * The first one starts the job; a mailbox already in the job is ignored, so it is reported once. The job row is
+     * only share-locked: intake and results of one job run concurrently, cancel and completion wait for them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(TestAndEnableRequested request, String requestJson) {
-        jobs.insertIfAbsent(request.jobId(), request.environmentId(), JobKind.MAILBOXES.name(), request.profileId(),
-                request.jobTotal(), request.requestedBy());
-        Job job = jobs.locked(request.jobId()).orElseThrow();
-        if (job.total < request.jobTotal()) {
-            // A profile-wide job was born from ProfileTestRequested without a size; the fan-out knows it.
-            job.total = request.jobTotal();
+        boolean started = false;
+        if (!startedJobs.covers(request.jobId(), request.jobTotal())) {
+            jobs.insertIfAbsent(request.jobId(), request.environmentId(), JobKind.MAILBOXES.name(),
+                    request.profileId(), request.jobTotal(), request.requestedBy());
+            jobs.raiseTotal(request.jobId(), request.jobTotal());
+            started = jobs.startIfQueued(request.jobId());
+            startedJobs.rememberAfterCommit(request.jobId(), request.jobTotal());
         }
+        Job job = jobs.shared(request.jobId()).orElseThrow();
         if (!mailboxes.insertIfAbsent(job.id, request.mailboxId(), request.profileId(), request.emailAddress(),
                 requestJson)) {
             return;
@@ -69,12 +77,10 @@ public class JobService {
             JobMailbox row = mailboxes.find("jobId = ?1 and mailboxId = ?2", job.id, request.mailboxId()).firstResult();
             cancel(row);
             mailboxes.flush();
-            completeIfDone(job);
+            completer.checkAfterCommit(job.id);
             return;
         }
-        if (job.state == JobState.QUEUED) {
-            job.state = JobState.RUNNING;
-            job.startedOn = OffsetDateTime.now();
+        if (started) {
             outbox.append(new TestJobEvent.TestJobStarted(job.environmentId, job.id, job.kind.name(), job.profileId,
                     job.total, job.requestedBy));
         }
@@ -84,16 +90,23 @@ public class JobService {
     /** A profile-wide run: the job is of kind PROFILE (mailbox-service fans it out into TestAndEnableRequested). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void profileTestRequested(UUID environmentId, UUID jobId, UUID profileId, UUID requestedBy) {
-        jobs.insertIfAbsent(jobId, environmentId, JobKind.PROFILE.name(), profileId, 0, requestedBy);
+        jobs.insertIfAbsent(jobId, environmentId, JobKind.PROFILE.name(), profileId, null, requestedBy);
         Job job = jobs.locked(jobId).orElseThrow();
         job.kind = JobKind.PROFILE;
         job.profileId = profileId;
     }
 
-    /** PUT /internal/jobs/{id}: the service that answers 202 registers the job, so it is readable at once. */
+    /**
+     * PUT /internal/jobs/{id}: the service that answers 202 registers the job, so it is readable at once. Idempotent.
+     * A PROFILE job may come without a total (profile-service does not know it); a later PUT with the total (the
+     * fan-out in mailbox-service) sets it, and a total of 0 completes the job at once (one TestJobCompleted).
+     */
     @Transactional
     public JobResponse register(UUID jobId, RegisterJobRequest request) {
         requireService();
+        if (request.total() == null && !JobKind.PROFILE.name().equals(request.kind())) {
+            throw ApiException.validation("total", "must not be null");
+        }
         jobs.insertIfAbsent(jobId, request.environmentId(), request.kind(), request.profileId(), request.total(),
                 null);
         Job job = jobs.locked(jobId).orElseThrow();
@@ -101,7 +114,10 @@ public class JobService {
             throw new ApiException(409, "JobConflict", "The job exists in another environment.");
         }
         job.kind = JobKind.valueOf(request.kind());
-        job.total = request.total();
+        if (request.total() != null) {
+            job.total = request.total();
+            job.sizeKnown = true;
+        }
         if (request.profileId() != null) {
             job.profileId = request.profileId();
         }
@@ -172,10 +188,16 @@ public class JobService {
         return response(job);
     }
 
+    /** Completes the job when every mailbox has a result (the job completer's own transaction). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void completeIfDone(UUID jobId) {
+        jobs.locked(jobId).ifPresent(this::completeIfDone);
+    }
+
     /** Completes the job when every mailbox has a result; the job row must be locked by the caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void completeIfDone(Job job) {
-        if (job.finishedOn != null || job.state == JobState.QUEUED && job.total > 0) {
+        if (job.finishedOn != null || !job.sizeKnown || job.state == JobState.QUEUED && job.total > 0) {
             return;
         }
         JobMailboxRepository.Counts counts = mailboxes.counts(job.id);
@@ -205,11 +227,12 @@ public class JobService {
     private JobResponse response(Job job) {
         JobMailboxRepository.Counts counts = mailboxes.counts(job.id);
         Long eta = null;
-        if (job.state == JobState.RUNNING && job.startedOn != null && counts.completed() > 0) {
+        if (job.state == JobState.RUNNING && job.sizeKnown && job.startedOn != null && counts.completed() > 0) {
             long elapsed = Duration.between(job.startedOn, OffsetDateTime.now()).toMillis();
             eta = Math.max(0, elapsed * (job.total - counts.completed()) / counts.completed() / 1000);
         }
-        return new JobResponse(job.id, job.environmentId, job.kind.name(), job.state.name(), job.total,
+        return new JobResponse(job.id, job.environmentId, job.kind.name(), job.state.name(),
+                job.sizeKnown ? job.total : null,
                 counts.completed(), counts.succeeded(), counts.failed(), counts.retrying(), job.startedOn,
                 job.finishedOn, eta);
     }

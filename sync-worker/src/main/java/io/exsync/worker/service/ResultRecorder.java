@@ -29,10 +29,11 @@ import java.util.UUID;
 
 /**
  * Writes what a mailbox test produced, each in one transaction with its events: the result + MailboxTestCompleted +
- * AlertRaised (+ a profile-level AlertRaised, + TestJobCompleted for the last one), or a rescheduled try
- * (+ MailboxTestPostponed for a transient failure). Locks the job row first, then the mailbox row, the same order
- * as intake, cancel and retry-failed, and last the profile's {@code profile_alert} row. A claim that lost its row
- * (cancelled, or taken over after its lease ran out) writes nothing: a mailbox is reported once per job.
+ * AlertRaised (+ a profile-level AlertRaised), or a rescheduled try (+ MailboxTestPostponed for a transient
+ * failure). A result locks only its mailbox row (and, for a failure on a profile that asks for it, the profile's
+ * {@code profile_alert} row), so results of one job commit in parallel; the {@link JobCompleter} finishes the job
+ * after the last one committed. A claim that lost its row (cancelled, or taken over after its lease ran out) writes
+ * nothing: a mailbox is reported once per job.
  */
 @ApplicationScoped
 public class ResultRecorder {
@@ -40,17 +41,18 @@ public class ResultRecorder {
     private final JobRepository jobs;
     private final JobMailboxRepository mailboxes;
     private final ReadModelRepository readModels;
-    private final JobService jobService;
+    private final JobCompleter completer;
     private final ProfileAlerts profileAlerts;
     private final Outbox outbox;
     private final MeterRegistry metrics;
 
     public ResultRecorder(JobRepository jobs, JobMailboxRepository mailboxes, ReadModelRepository readModels,
-                          JobService jobService, ProfileAlerts profileAlerts, Outbox outbox, MeterRegistry metrics) {
+                          JobCompleter completer, ProfileAlerts profileAlerts, Outbox outbox,
+                          MeterRegistry metrics) {
         this.jobs = jobs;
         this.mailboxes = mailboxes;
         this.readModels = readModels;
-        this.jobService = jobService;
+        this.completer = completer;
         this.profileAlerts = profileAlerts;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -71,7 +73,6 @@ public class ResultRecorder {
 
     @Transactional
     public boolean complete(Claim claim, TestAndEnableRequested request, MailboxReport report) {
-        Job job = jobs.locked(request.jobId()).orElseThrow();
         JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
         if (row == null) {
             return false;
@@ -108,7 +109,7 @@ public class ResultRecorder {
         if (row.outcome == Outcome.FAILED && request.profileId() != null) {
             profileAlerts.mailboxFailed(request.environmentId(), request.profileId(), now);
         }
-        jobService.completeIfDone(job);
+        completer.checkAfterCommit(request.jobId());
         metrics.counter("exsync_worker_tests_total", "outcome", row.outcome.name(),
                 "code", report.errorCode() == null ? "none" : report.errorCode()).increment();
         return true;
@@ -122,7 +123,7 @@ public class ResultRecorder {
     @Transactional
     public boolean reschedule(Claim claim, TestAndEnableRequested request, OffsetDateTime dueAt,
                               boolean transientFailure, String errorCode) {
-        Job job = jobs.locked(request.jobId()).orElseThrow();
+        Job job = jobs.shared(request.jobId()).orElseThrow();
         JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
         if (row == null) {
             return false;
@@ -133,8 +134,7 @@ public class ResultRecorder {
             row.state = WorkState.DONE;
             row.outcome = Outcome.CANCELLED;
             row.completedOn = OffsetDateTime.now();
-            mailboxes.flush();
-            jobService.completeIfDone(job);
+            completer.checkAfterCommit(request.jobId());
             return true;
         }
         row.state = WorkState.RETRYING;

@@ -3,6 +3,7 @@ package io.exsync.worker.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.exsync.events.EventJson;
 import io.exsync.events.MailboxEvent.TestAndEnableRequested;
+import io.exsync.worker.client.ApprovalServiceClient;
 import io.exsync.worker.client.Connection;
 import io.exsync.worker.client.ConnectionSource;
 import io.exsync.worker.client.MailboxCredentials;
@@ -57,10 +58,11 @@ public class TestRunner {
     private final EwsConnector ews;
     private final MailConnector mail;
     private final WorkerConfig.Retry retry;
+    private final ApprovalServiceClient approvals;
 
     public TestRunner(ResultRecorder recorder, ConnectionCache connections, ConnectionSource source,
                       ConcurrencyLimits limits, GraphConnector graph, EwsConnector ews, MailConnector mail,
-                      WorkerConfig config) {
+                      WorkerConfig config, ApprovalServiceClient approvals) {
         this.recorder = recorder;
         this.connections = connections;
         this.source = source;
@@ -69,6 +71,7 @@ public class TestRunner {
         this.ews = ews;
         this.mail = mail;
         this.retry = config.retry();
+        this.approvals = approvals;
     }
 
     public void run(Claim claim) {
@@ -88,8 +91,14 @@ public class TestRunner {
             return;
         }
         if (request.approvalRequired() && !"APPROVED".equals(request.emailAddressApproval())) {
-            recorder.complete(claim, request, context.notApproved(workloads));
-            return;
+            Boolean selfApproved = selfApprovedViaTest(claim, request);
+            if (selfApproved == null) {
+                return; // approval-service could not answer now: retried like a transient error
+            }
+            if (!selfApproved) {
+                recorder.complete(claim, request, context.notApproved(workloads));
+                return;
+            }
         }
         Map<Workload, WorkloadResult> results;
         Set<Workload> notApplicable = EnumSet.noneOf(Workload.class);
@@ -107,6 +116,35 @@ public class TestRunner {
             }
         }
         decide(claim, context, results, notApplicable);
+    }
+
+    /**
+     * SPEC §5 {@code SELF_VIA_TEST_AND_ENABLE}: a user's Test &amp; Enable of their own mailbox asks approval-service
+     * to approve it (no call to the mail server before the gate passes). Anyone else's mailbox: no call, refused.
+     * approval-service unreachable (or not yet aware of the mailbox): retried like a transient error, the mailbox
+     * waiting in the job; once the retries run out the mailbox fails with {@code EmailAddressNotApproved}.
+     *
+     * @return true approved, false refused, null rescheduled
+     */
+    private Boolean selfApprovedViaTest(Claim claim, TestAndEnableRequested request) {
+        if (request.requestedBy() == null || request.regarding() == null
+                || !"USER".equals(request.regarding().type())
+                || !request.requestedBy().equals(request.regarding().id())) {
+            return false;
+        }
+        try {
+            return approvals.selfApproveViaTest(request.mailboxId(), request.requestedBy());
+        } catch (ConnectionSource.ConnectionUnavailableException e) {
+            if (claim.transientFailures() < retry.maxTransientRetries()) {
+                LOG.infof("mailbox test %s: %s; retried in %s", claim.id(), e.getMessage(), retry.interval());
+                recorder.reschedule(claim, request, OffsetDateTime.now().plus(retry.interval()), true,
+                        "ConnectionUnavailable");
+                return null;
+            }
+            LOG.warnf("mailbox test %s: %s; retries exhausted, the mailbox stays unapproved", claim.id(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     private Map<Workload, WorkloadResult> test(TestAndEnableRequested request, Connection connection,

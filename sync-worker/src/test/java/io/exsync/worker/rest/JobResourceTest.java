@@ -68,6 +68,42 @@ class JobResourceTest {
     }
 
     @Test
+    void profileJobWithoutASizeWaitsForItsFanOutAndAnEmptyOneCompletesOnce() {
+        UUID env = environment(TENANT);
+        UUID jobId = UUID.randomUUID();
+        UUID profile = UUID.randomUUID();
+        java.util.HashMap<String, Object> unknownSize = new java.util.HashMap<>(Map.of("environmentId",
+                env.toString(), "kind", "PROFILE", "profileId", profile.toString()));
+        unknownSize.put("total", null);
+        as(serviceToken()).body(Map.of("environmentId", env.toString(), "kind", "MAILBOXES"))
+                .put("/api/v1/internal/jobs/" + jobId).then().statusCode(400).body("code", equalTo("ValidationFailed"));
+
+        try (PlainConsumer consumer = consumer()) {
+            // profile-service: no size yet → QUEUED with total null, not completed
+            as(serviceToken()).body(unknownSize).put("/api/v1/internal/jobs/" + jobId).then().statusCode(200)
+                    .body("state", equalTo("QUEUED")).body("kind", equalTo("PROFILE"))
+                    .body("total", org.hamcrest.Matchers.nullValue());
+            // mailbox-service's fan-out found no active mailbox → total 0 completes at once
+            Map<String, Object> empty = Map.of("environmentId", env.toString(), "kind", "PROFILE", "total", 0,
+                    "profileId", profile.toString());
+            as(serviceToken()).body(empty).put("/api/v1/internal/jobs/" + jobId).then().statusCode(200)
+                    .body("state", equalTo("COMPLETED")).body("total", equalTo(0));
+            // repeats (and a late profile-service call without size) change nothing
+            as(serviceToken()).body(empty).put("/api/v1/internal/jobs/" + jobId).then().statusCode(200)
+                    .body("state", equalTo("COMPLETED"));
+            as(serviceToken()).body(unknownSize).put("/api/v1/internal/jobs/" + jobId).then().statusCode(200)
+                    .body("state", equalTo("COMPLETED")).body("total", equalTo(0));
+            List<ConsumerRecord<String, String>> records = recordsUntilCompleted(consumer, jobId);
+            List<JsonPath> completed = ofType(records, "io.exsync.test-job.completed.v1", jobId.toString());
+            assertThat(completed).hasSize(1);
+            assertThat(completed.get(0).getString("state")).isEqualTo("COMPLETED");
+            assertThat(completed.get(0).getInt("total")).isZero();
+        }
+        as(serviceToken()).get("/api/v1/jobs/" + jobId).then().statusCode(200).body("state", equalTo("COMPLETED"))
+                .body("finishedOn", notNullValue());
+    }
+
+    @Test
     void cancelStopsQueuedMailboxesAndOnesArrivingLater() {
         UUID env = environment(TENANT);
         UUID jobId = UUID.randomUUID();

@@ -8,6 +8,7 @@ import io.exsync.support.TestDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.exsync.worker.TestConnections;
 import io.exsync.worker.client.Connection;
+import io.exsync.worker.repository.JobMailboxRepository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -46,6 +47,9 @@ class TestAndEnableTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    JobMailboxRepository jobMailboxes;
 
     @BeforeEach
     void workerListens() {
@@ -386,6 +390,58 @@ class TestAndEnableTest {
         assertThat(job.getInt("succeeded")).isEqualTo(1);
         Map<String, Object> result = results(request.jobId()).get(request.mailboxId().toString());
         assertThat(result).containsEntry("outcome", "SUCCEEDED").containsEntry("attempts", 2);
+    }
+
+    @Test
+    void aLivingInstanceRenewsTheLeasesOfItsOwnRunningTestsOnly() throws Exception {
+        UUID job = UUID.randomUUID();
+        UUID mine = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        try (var connection = dataSource.getConnection()) {
+            try (var insert = connection.prepareStatement("""
+                    insert into job (id, environment_id, kind, state, total, created_on, started_on)
+                    values (?, ?, 'MAILBOXES', 'RUNNING', 2, now(), now())""")) {
+                insert.setObject(1, job);
+                insert.setObject(2, UUID.randomUUID());
+                insert.executeUpdate();
+            }
+            for (UUID claim : List.of(mine, theirs)) {
+                try (var row = connection.prepareStatement("""
+                        insert into job_mailbox (id, job_id, mailbox_id, request, state, due_at, claim_id,
+                                                 lease_until, attempts)
+                        values (?, ?, ?, '{}', 'RUNNING', now(), ?, now() + interval '1 minute', 1)""")) {
+                    row.setObject(1, UUID.randomUUID());
+                    row.setObject(2, job);
+                    row.setObject(3, UUID.randomUUID());
+                    row.setObject(4, claim);
+                    row.executeUpdate();
+                }
+            }
+        }
+        try {
+            assertThat(jobMailboxes.renewLeases(List.of(mine), Duration.ofMinutes(10))).isEqualTo(1);
+            try (var connection = dataSource.getConnection();
+                 var leases = connection.prepareStatement("""
+                         select claim_id, lease_until > now() + interval '9 minutes' from job_mailbox
+                         where job_id = ?""")) {
+                leases.setObject(1, job);
+                Map<UUID, Boolean> extended = new LinkedHashMap<>();
+                try (var rs = leases.executeQuery()) {
+                    while (rs.next()) {
+                        extended.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
+                    }
+                }
+                assertThat(extended).containsEntry(mine, true).containsEntry(theirs, false);
+            }
+        } finally {
+            try (var connection = dataSource.getConnection();
+                 var delete = connection.prepareStatement("""
+                         delete from job_mailbox where job_id = ?; delete from job where id = ?""")) {
+                delete.setObject(1, job);
+                delete.setObject(2, job);
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Test

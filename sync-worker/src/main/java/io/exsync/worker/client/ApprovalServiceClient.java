@@ -1,0 +1,81 @@
+package io.exsync.worker.client;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.exsync.support.security.ServiceTokens;
+import io.exsync.worker.config.WorkerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * SPEC §5 {@code SELF_VIA_TEST_AND_ENABLE}: asks approval-service
+ * ({@code POST /api/v1/internal/mailboxes/{id}/self-approve-via-test {userId}}, service token) whether Test &amp;
+ * Enable of the user's own mailbox approves it. approval-service decides and records; the worker only asks.
+ */
+@ApplicationScoped
+public class ApprovalServiceClient {
+
+    private static final Logger LOG = Logger.getLogger(ApprovalServiceClient.class);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final String baseUrl;
+    private final ServiceTokens tokens;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ApprovalServiceClient(WorkerConfig config, ServiceTokens tokens) {
+        this.baseUrl = config.connections().approvalServiceUrl().replaceAll("/+$", "");
+        this.tokens = tokens;
+    }
+
+    /**
+     * @return true when the mailbox is APPROVED now (by this call or before it), false when approval-service refuses
+     * (its reasons are logged at debug level; they name conditions, never secrets)
+     * @throws ConnectionSource.ConnectionUnavailableException when the answer cannot be had now: approval-service
+     * unreachable, 5xx, or 404 (it has not heard of the mailbox yet — its read model follows mailbox events)
+     */
+    public boolean selfApproveViaTest(UUID mailboxId, UUID userId) {
+        String what = "self-approval of mailbox " + mailboxId;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/internal/mailboxes/"
+                            + mailboxId + "/self-approve-via-test")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", tokens.bearer()).header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("userId", userId.toString())))).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 200) {
+                JsonNode answer = JSON.readTree(response.body());
+                boolean approved = answer.path("approved").asBoolean(false);
+                if (!approved) {
+                    LOG.debugf("%s refused: %s", what, answer.path("reasons"));
+                }
+                return approved;
+            }
+            if (status == 404 || status >= 500 || status == 408 || status == 429) {
+                throw new ConnectionSource.ConnectionUnavailableException(what + ": HTTP " + status);
+            }
+            LOG.warnf("%s: approval-service answered HTTP %d; the mailbox stays unapproved", what, status);
+            return false;
+        } catch (IOException e) {
+            throw new ConnectionSource.ConnectionUnavailableException(what + ": " + e.getClass().getSimpleName());
+        } catch (ServiceTokens.ServiceTokenUnavailableException e) {
+            throw new ConnectionSource.ConnectionUnavailableException(what + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionSource.ConnectionUnavailableException(what + ": interrupted");
+        }
+    }
+}
