@@ -7,6 +7,7 @@ import io.exsync.events.MailboxEvent.MailboxConfigured;
 import io.exsync.events.MailboxEvent.MailboxCreated;
 import io.exsync.events.UserEvent.UserRegistered;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,7 @@ public class MailboxEventsConsumer {
     }
 
     @Incoming("mailbox-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent incoming = IncomingEvent.from(record);

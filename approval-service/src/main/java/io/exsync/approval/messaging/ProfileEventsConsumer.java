@@ -8,6 +8,7 @@ import io.exsync.events.IncomingEvent;
 import io.exsync.events.ProfileEvent.ProfileCreated;
 import io.exsync.events.ProfileEvent.ProfileUpdated;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,7 @@ public class ProfileEventsConsumer {
     }
 
     @Incoming("profile-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent incoming = IncomingEvent.from(record);

@@ -3,6 +3,7 @@ package io.exsync.mailbox.messaging;
 import io.exsync.events.AlertEvent.AlertRaised;
 import io.exsync.events.IncomingEvent;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import io.exsync.mailbox.repository.ReadModelRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,7 @@ public class AlertEventsConsumer {
     }
 
     @Incoming("alert-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);

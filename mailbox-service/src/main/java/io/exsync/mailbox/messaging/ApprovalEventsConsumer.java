@@ -7,6 +7,7 @@ import io.exsync.events.IncomingEvent;
 import io.exsync.events.RoleEvent.RoleAssigned;
 import io.exsync.events.RoleEvent.RoleRevoked;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import io.exsync.mailbox.domain.Enums.Approval;
 import io.exsync.mailbox.domain.Mailbox;
 import io.exsync.mailbox.repository.MailboxRepository;
@@ -37,6 +38,7 @@ public class ApprovalEventsConsumer {
     }
 
     @Incoming("approval-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);

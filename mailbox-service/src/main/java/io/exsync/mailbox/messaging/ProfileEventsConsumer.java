@@ -10,6 +10,7 @@ import io.exsync.events.ProfileEvent.ProfileDeactivated;
 import io.exsync.events.ProfileEvent.ProfileTestRequested;
 import io.exsync.events.ProfileEvent.ProfileUpdated;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import io.exsync.mailbox.domain.Enums.ActDeliveryMethod;
 import io.exsync.mailbox.domain.Enums.IncomingDeliveryMethod;
 import io.exsync.mailbox.domain.Enums.OutgoingDeliveryMethod;
@@ -45,6 +46,7 @@ public class ProfileEventsConsumer {
     }
 
     @Incoming("profile-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);

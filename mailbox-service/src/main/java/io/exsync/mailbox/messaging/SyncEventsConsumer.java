@@ -5,6 +5,7 @@ import io.exsync.events.MailboxEvent.MailboxStatusChanged;
 import io.exsync.events.MailboxTestEvent.MailboxTestCompleted;
 import io.exsync.events.MailboxTestEvent.MailboxTestPostponed;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import io.exsync.events.outbox.Outbox;
 import io.exsync.mailbox.domain.Enums.TestStatus;
 import io.exsync.mailbox.domain.Mailbox;
@@ -41,6 +42,7 @@ public class SyncEventsConsumer {
     }
 
     @Incoming("sync-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);

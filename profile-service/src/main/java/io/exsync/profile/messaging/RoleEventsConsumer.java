@@ -3,6 +3,7 @@ package io.exsync.profile.messaging;
 import io.exsync.events.IncomingEvent;
 import io.exsync.events.RoleEvent;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import io.exsync.profile.repository.EnvironmentRoleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,7 @@ public class RoleEventsConsumer {
     }
 
     @Incoming("approval-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);

@@ -73,6 +73,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aTransientFailureIsRetriedInATransactionOfItsOwnAndCommitsOnce() throws Exception {
+        UUID profileId = UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger(2);
+        service.commitThroughOutages(updated(profileId, "after two outages"), outages);
+        assertThat(outages).hasValue(-1);
+        try (var connection = dataSource.getConnection();
+             var rows = connection.prepareStatement("select count(*) from outbox_event where aggregate_id = ?")) {
+            rows.setString(1, profileId.toString());
+            try (var rs = rows.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the two failed attempts rolled back their rows").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void publishesNothingForARolledBackTransaction() throws Exception {
         UUID profileId = UUID.randomUUID();
         assertThatThrownBy(() -> service.rollBackAfterAppending(updated(profileId, "rolled-back")))

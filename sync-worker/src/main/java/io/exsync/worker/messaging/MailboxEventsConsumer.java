@@ -3,6 +3,7 @@ package io.exsync.worker.messaging;
 import io.exsync.events.IncomingEvent;
 import io.exsync.events.MailboxEvent.TestAndEnableRequested;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import io.exsync.worker.service.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,7 @@ public class MailboxEventsConsumer {
     }
 
     @Incoming("mailbox-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);

@@ -5,6 +5,7 @@ import io.exsync.events.ExSyncEvent;
 import io.exsync.events.IncomingEvent;
 import io.exsync.events.ProfileEvent;
 import io.exsync.events.inbox.ProcessedMessages;
+import io.exsync.events.inbox.RetryTransient;
 import io.exsync.worker.repository.ReadModelRepository;
 import io.exsync.worker.service.ConnectionCache;
 import io.exsync.worker.service.JobService;
@@ -37,6 +38,7 @@ public class ProfileEventsConsumer {
     }
 
     @Incoming("profile-events")
+    @RetryTransient
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent incoming = IncomingEvent.from(record);
