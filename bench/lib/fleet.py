@@ -108,7 +108,8 @@ class Fleet:
         while time.time() - started < timeout:
             job = self.job(location)
             if job:
-                sys.stdout.write(f"\r  {job['state']:9} {job['completed']:6}/{job['total']:<6} "
+                total = "?" if job["total"] is None else job["total"]  # a profile run before its fan-out
+                sys.stdout.write(f"\r  {job['state']:9} {job['completed']:6}/{total:<6} "
                                  f"ok {job['succeeded']:6} failed {job['failed']:5} retrying {job['retrying']:5} "
                                  f"{time.time() - started:6.1f} s")
                 sys.stdout.flush()
