@@ -11,6 +11,7 @@ import io.exsync.events.MailboxEvent.MailboxCreated;
 import io.exsync.events.MailboxEvent.MailboxStatusChanged;
 import io.exsync.events.MailboxEvent.TestAndEnableRequested;
 import io.exsync.events.MailboxTestEvent.MailboxTestCompleted;
+import io.exsync.events.MailboxTestEvent.MailboxTestPostponed;
 import io.exsync.events.ProfileEvent.DefaultProfileChanged;
 import io.exsync.events.ProfileEvent.ProfileCreated;
 import io.exsync.events.ProfileEvent.ProfileDeactivated;
@@ -29,7 +30,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The catalogue of SPEC §7: CloudEvents type, topic and record class of every event. */
+/** The catalogue of SPEC §7 (plus MailboxTestPostponed): CloudEvents type, topic and record class of every event. */
 public enum EventType {
     ENVIRONMENT_REGISTERED("io.exsync.environment.registered.v1", Topic.PROFILE, EnvironmentRegistered.class),
     PROFILE_CREATED("io.exsync.profile.created.v1", Topic.PROFILE, ProfileCreated.class),
@@ -55,6 +56,8 @@ public enum EventType {
     TEST_JOB_STARTED("io.exsync.test-job.started.v1", Topic.SYNC, TestJobStarted.class),
     MAILBOX_TEST_COMPLETED("io.exsync.mailbox-test.completed.v1", Topic.SYNC, MailboxTestCompleted.class),
     TEST_JOB_COMPLETED("io.exsync.test-job.completed.v1", Topic.SYNC, TestJobCompleted.class),
+    /** Not in SPEC §7: extends it so mailbox-service can show transientFailureCount / postponedUntil (SPEC §4). */
+    MAILBOX_TEST_POSTPONED("io.exsync.mailbox-test.postponed.v1", Topic.SYNC, MailboxTestPostponed.class),
 
     ALERT_RAISED("io.exsync.alert.raised.v1", Topic.ALERT, AlertRaised.class);
 

@@ -16,4 +16,17 @@ public sealed interface MailboxTestEvent extends ExSyncEvent {
             return mailboxId.toString();
         }
     }
+
+    /**
+     * A transient error (not throttling) postponed the mailbox's test: the worker tries again at
+     * {@code postponedUntil}. {@code transientFailureCount} counts the transient failures of this run so far.
+     */
+    record MailboxTestPostponed(UUID environmentId, UUID jobId, UUID mailboxId, int transientFailureCount,
+                                OffsetDateTime postponedUntil, String errorCode, int attempts)
+            implements MailboxTestEvent {
+        @Override
+        public String aggregateId() {
+            return mailboxId.toString();
+        }
+    }
 }

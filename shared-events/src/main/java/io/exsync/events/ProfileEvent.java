@@ -13,15 +13,17 @@ public sealed interface ProfileEvent extends ExSyncEvent {
         return profileId().toString();
     }
 
+    /** {@code sendAlertEmailToOwner}: alert the owner when most of the profile's mailboxes fail (SPEC §6). */
     record ProfileCreated(UUID environmentId, UUID profileId, String name, String serverType,
                           String authenticationType, String protocol, String serverAuthority, String state,
-                          boolean isDefault, UUID ownerId, int maxConcurrentConnections) implements ProfileEvent {
+                          boolean isDefault, UUID ownerId, int maxConcurrentConnections,
+                          boolean sendAlertEmailToOwner) implements ProfileEvent {
     }
 
     record ProfileUpdated(UUID environmentId, UUID profileId, String name, String serverType,
                           String authenticationType, String protocol, String serverAuthority, String state,
-                          UUID ownerId, int maxConcurrentConnections, List<String> changedFields)
-            implements ProfileEvent {
+                          UUID ownerId, int maxConcurrentConnections, List<String> changedFields,
+                          boolean sendAlertEmailToOwner) implements ProfileEvent {
     }
 
     record ProfileDeactivated(UUID environmentId, UUID profileId) implements ProfileEvent {

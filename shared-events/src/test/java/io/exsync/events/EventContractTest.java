@@ -3,6 +3,7 @@ package io.exsync.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.probe.ProbeService;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.events.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
+@QuarkusTestResource(TestSchema.class)
 class EventContractTest {
 
     @Inject

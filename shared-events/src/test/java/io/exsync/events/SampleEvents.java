@@ -11,6 +11,7 @@ import io.exsync.events.MailboxEvent.MailboxCreated;
 import io.exsync.events.MailboxEvent.MailboxStatusChanged;
 import io.exsync.events.MailboxEvent.TestAndEnableRequested;
 import io.exsync.events.MailboxTestEvent.MailboxTestCompleted;
+import io.exsync.events.MailboxTestEvent.MailboxTestPostponed;
 import io.exsync.events.ProfileEvent.DefaultProfileChanged;
 import io.exsync.events.ProfileEvent.ProfileCreated;
 import io.exsync.events.ProfileEvent.ProfileDeactivated;
@@ -50,9 +51,10 @@ public final class SampleEvents {
                 new EnvironmentRegistered(ENV, "contoso-tenant", "Contoso", "ONLINE", "9.2.22104.00170",
                         "contoso-tenant", USER),
                 new ProfileCreated(ENV, PROFILE, "Microsoft Exchange Online", "EXCHANGE_ONLINE", "SERVER_TO_SERVER",
-                        "GRAPH", "PUBLIC", "ACTIVE", true, USER, 10),
+                        "GRAPH", "PUBLIC", "ACTIVE", true, USER, 10, true),
                 new ProfileUpdated(ENV, PROFILE, "Microsoft Exchange Online", "EXCHANGE_ONLINE", "SERVER_TO_SERVER",
-                        "GRAPH", "CHINA_21VIANET", "ACTIVE", USER, 20, List.of("serverAuthority", "maxConcurrentConnections")),
+                        "GRAPH", "CHINA_21VIANET", "ACTIVE", USER, 20, List.of("serverAuthority", "maxConcurrentConnections"),
+                        false),
                 new ProfileDeactivated(ENV, OTHER_PROFILE),
                 new DefaultProfileChanged(ENV, PROFILE, OTHER_PROFILE),
                 new EmailSettingsChanged(ENV, PROFILE, "SERVER_SIDE_SYNC", "SERVER_SIDE_SYNC", "SERVER_SIDE_SYNC",
@@ -77,6 +79,7 @@ public final class SampleEvents {
                 new MailboxTestCompleted(ENV, JOB, MAILBOX, "FAILED", "SUCCESS", "SUCCESS", "FAILURE", "FAILURE", true,
                         true, false, "ImpersonationDenied", "grant the ApplicationImpersonation role to the profile's account",
                         false, 1, AT),
+                new MailboxTestPostponed(ENV, JOB, MAILBOX, 2, AT.plusMinutes(5), "ServerUnavailable", 3),
                 new TestJobCompleted(ENV, JOB, "COMPLETED", 500, 480, 20, 0),
                 new AlertRaised(ENV, ALERT, "ERROR", "ImpersonationDenied", "ACT", "Appointments, contacts and tasks "
                         + "can't be synchronized for the mailbox Ada Lovelace.", new Regarding("MAILBOX", MAILBOX, null),

@@ -102,8 +102,19 @@ public final class Fixtures {
     }
 
     public static void profileCreated(UUID environmentId, UUID profileId, String name, UUID ownerId) {
+        profileCreated(environmentId, profileId, name, ownerId, false);
+    }
+
+    public static void profileCreated(UUID environmentId, UUID profileId, String name, UUID ownerId,
+                                      boolean sendAlertEmailToOwner) {
         publish(new ProfileCreated(environmentId, profileId, name, "EXCHANGE_ONLINE", "SERVER_TO_SERVER", "GRAPH",
-                "PUBLIC", "ACTIVE", false, ownerId, 10));
+                "PUBLIC", "ACTIVE", false, ownerId, 10, sendAlertEmailToOwner));
+    }
+
+    /** What profile-service does before answering 202 for a profile-wide Test &amp; Enable. */
+    public static void registerProfileJob(UUID jobId, UUID environmentId, UUID profileId, int total) {
+        as(serviceToken()).body(Map.of("environmentId", environmentId, "kind", "PROFILE", "total", total,
+                "profileId", profileId)).put("/api/v1/internal/jobs/" + jobId).then().statusCode(200);
     }
 
     /** A mailbox of a job whose three workloads are on server-side sync, approved. */

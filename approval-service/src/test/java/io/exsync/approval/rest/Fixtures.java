@@ -132,7 +132,7 @@ final class Fixtures {
 
     static ProfileCreated profileCreated(UUID environmentId, UUID profileId, String serverType) {
         return new ProfileCreated(environmentId, profileId, serverType + " profile", serverType, "SERVER_TO_SERVER",
-                "GRAPH", "PUBLIC", "ACTIVE", false, UUID.randomUUID(), 10);
+                "GRAPH", "PUBLIC", "ACTIVE", false, UUID.randomUUID(), 10, false);
     }
 
     static MailboxCreated pendingMailbox(Env env, UUID profileId, String email, String regardingType,

@@ -193,7 +193,7 @@ class MailboxApprovalResourceTest {
         // ProfileUpdated turns the on-premises profile into an Exchange Online one: R1 now decides.
         Fixtures.publish(new io.exsync.events.ProfileEvent.ProfileUpdated(env.id(), env.onPremisesProfile(), "p",
                 "EXCHANGE_ONLINE_HYBRID", "SERVER_TO_SERVER", "GRAPH", "PUBLIC", "ACTIVE", UUID.randomUUID(), 10,
-                List.of("serverType")));
+                List.of("serverType"), false));
         String systemAdministratorAlone = Fixtures.token(env.adminId(), env.tenant());
         await().atMost(Fixtures.WAIT).untilAsserted(() ->
                 as(systemAdministratorAlone).post(env.path("/mailboxes/" + mailbox + "/approve")).then()

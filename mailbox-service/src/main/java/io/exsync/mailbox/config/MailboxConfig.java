@@ -3,8 +3,6 @@ package io.exsync.mailbox.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 @ConfigMapping(prefix = "exsync.mailbox")
 public interface MailboxConfig {
 
@@ -15,8 +13,4 @@ public interface MailboxConfig {
     /** Ids one bulk request may name. */
     @WithDefault("10000")
     int maxBulkIds();
-
-    /** After a transient failure the mailbox is postponed this long (the worker's retry interval). */
-    @WithDefault("5m")
-    Duration transientRetryInterval();
 }

@@ -61,9 +61,9 @@ final class Fixtures {
         UUID imap = UUID.randomUUID();
         events.publish(new EnvironmentRegistered(id, tenant, "Contoso", "ONLINE", "9.2.22104.00170", tenant, admin));
         events.publish(new ProfileCreated(id, online, "Microsoft Exchange Online", "EXCHANGE_ONLINE",
-                "SERVER_TO_SERVER", "GRAPH", "PUBLIC", "ACTIVE", true, admin, 10));
+                "SERVER_TO_SERVER", "GRAPH", "PUBLIC", "ACTIVE", true, admin, 10, false));
         events.publish(new ProfileCreated(id, imap, "IMAP", "IMAP_SMTP", "CREDENTIALS_BY_USER_OR_QUEUE",
-                "IMAP_SMTP", "PUBLIC", "ACTIVE", false, admin, 10));
+                "IMAP_SMTP", "PUBLIC", "ACTIVE", false, admin, 10, false));
         events.publish(settings(id, online, approvedUsersOnly, approvedQueuesOnly));
         Env env = new Env(id, tenant, admin, token(admin, tenant, ""), online, imap);
         awaitProfile(env, online);

@@ -117,7 +117,7 @@ class RegistrationResourceTest {
         Fixtures.Env env = Fixtures.environment(events);
         UUID newDefault = UUID.randomUUID();
         events.publish(new ProfileCreated(env.id(), newDefault, "New default", "EXCHANGE_ONLINE", "SERVER_TO_SERVER",
-                "GRAPH", "PUBLIC", "ACTIVE", false, env.adminId(), 10));
+                "GRAPH", "PUBLIC", "ACTIVE", false, env.adminId(), 10, false));
         events.publish(Fixtures.settings(env.id(), newDefault, false, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.defaultIs(env, newDefault, false));
     }

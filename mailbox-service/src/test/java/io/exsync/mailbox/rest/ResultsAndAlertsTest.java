@@ -4,6 +4,7 @@ import io.exsync.events.AlertEvent.AlertRaised;
 import io.exsync.events.ApprovalEvent.MailboxApprovalRejected;
 import io.exsync.events.ApprovalEvent.MailboxApproved;
 import io.exsync.events.MailboxTestEvent.MailboxTestCompleted;
+import io.exsync.events.MailboxTestEvent.MailboxTestPostponed;
 import io.exsync.events.Regarding;
 import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.testing.TestEvents;
@@ -57,7 +58,9 @@ class ResultsAndAlertsTest {
                             .body("mailboxStatus", equalTo("FAILURE"))
                             .body("lastError.code", equalTo("ServerUnavailable"))
                             .body("lastError.transientError", equalTo(true))
-                            .body("postponedUntil", instant(t0.plusMinutes(5))));
+                            .body("transientFailureCount", equalTo(1))
+                            // a final result: the retries are over, nothing is postponed any more
+                            .body("postponedUntil", nullValue()));
             ConsumerRecord<String, String> changed = topic.await(r -> mailbox.toString().equals(r.key())
                     && PlainConsumer.header(r, "ce_type").equals("io.exsync.mailbox.status-changed.v1"), 1,
                     Duration.ofSeconds(15)).get(0);
@@ -95,6 +98,42 @@ class ResultsAndAlertsTest {
     }
 
     @Test
+    void aPostponedTestShowsItsFailureCountAndRetryTimeUntilANewerFinalResult() {
+        Fixtures.Env env = Fixtures.environment(events);
+        UUID mailbox = UUID.fromString(Fixtures.createUser(env, "Postponed"));
+        UUID job = UUID.randomUUID();
+        OffsetDateTime retryAt = OffsetDateTime.now(ZoneOffset.UTC).withNano(0).plusMinutes(5);
+        UUID first = events.publish(new MailboxTestPostponed(env.id(), job, mailbox, 1, retryAt.minusMinutes(5),
+                "ServerUnavailable", 1));
+        events.publish(new MailboxTestPostponed(env.id(), job, mailbox, 2, retryAt, "ServerUnavailable", 2));
+        // a redelivery of the first postponement changes nothing
+        events.publish(new MailboxTestPostponed(env.id(), job, mailbox, 1, retryAt.minusMinutes(5),
+                "ServerUnavailable", 1), first);
+        UUID marker = UUID.fromString(Fixtures.createUser(env, "Marker"));
+        events.publish(new MailboxTestPostponed(env.id(), job, marker, 1, retryAt, "ServerUnavailable", 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                as(env.adminToken()).get(env.path("/mailboxes/" + marker)).then().body("transientFailureCount", equalTo(1)));
+        as(env.adminToken()).get(env.path("/mailboxes/" + mailbox)).then()
+                .body("transientFailureCount", equalTo(2))
+                .body("postponedUntil", instant(retryAt))
+                .body("mailboxStatus", equalTo("NOT_RUN"));
+
+        // the final success resets both; a postponement older than it (a late delivery) is ignored
+        OffsetDateTime completed = OffsetDateTime.now(ZoneOffset.UTC).withNano(0).plusMinutes(1);
+        events.publish(result(env, mailbox, completed, "SUCCEEDED", "SUCCESS", null, false));
+        events.publish(new MailboxTestPostponed(env.id(), job, mailbox, 3, retryAt.plusMinutes(5),
+                "ServerUnavailable", 3));
+        UUID lastMarker = UUID.fromString(Fixtures.createUser(env, "Last marker"));
+        events.publish(result(env, lastMarker, completed, "SUCCEEDED", "SUCCESS", null, false));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                as(env.adminToken()).get(env.path("/mailboxes/" + lastMarker)).then().body("mailboxStatus", equalTo("SUCCESS")));
+        as(env.adminToken()).get(env.path("/mailboxes/" + mailbox)).then()
+                .body("mailboxStatus", equalTo("SUCCESS"))
+                .body("transientFailureCount", equalTo(0))
+                .body("postponedUntil", nullValue());
+    }
+
+    @Test
     void approvalDecisionsSetTheApprovalColumn() {
         Fixtures.Env env = Fixtures.environment(events);
         UUID approved = UUID.fromString(Fixtures.createUser(env, "Approved"));
@@ -125,8 +164,9 @@ class ResultsAndAlertsTest {
                 "Email can't be received (again).", new Regarding("MAILBOX", mailbox, null), List.of(owner, profileOwner), 1));
         events.publish(new AlertRaised(env.id(), UUID.randomUUID(), "INFORMATION", "MailboxTestSucceeded", null,
                 "The mailbox was tested and enabled.", new Regarding("MAILBOX", mailbox, null), List.of(owner), 1));
-        events.publish(new AlertRaised(env.id(), UUID.randomUUID(), "WARNING", "ProfileFailureRate", null,
-                "More than half failed.", new Regarding("PROFILE", env.defaultProfile(), null), List.of(profileOwner), 1));
+        events.publish(new AlertRaised(env.id(), UUID.randomUUID(), "ERROR", "ProfileMailboxesFailing", null,
+                "More than half failed.", new Regarding("PROFILE", env.defaultProfile(), "Microsoft Exchange Online"),
+                List.of(profileOwner), 1));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 as(env.adminToken()).get(env.path("/mailboxes/" + mailbox + "/alerts")).then()
@@ -137,7 +177,10 @@ class ResultsAndAlertsTest {
                         .body("items.find { it.code == 'CredentialsRejected' }.regarding.type", equalTo("MAILBOX")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 as(env.adminToken()).queryParam("recipientId", profileOwner.toString()).get(env.path("/alerts")).then()
-                        .body("total", equalTo(2)));
+                        .body("total", equalTo(2))
+                        .body("items.find { it.code == 'ProfileMailboxesFailing' }.regarding.type", equalTo("PROFILE"))
+                        .body("items.find { it.code == 'ProfileMailboxesFailing' }.regarding.id",
+                                equalTo(env.defaultProfile().toString())));
         as(env.adminToken()).queryParam("recipientId", owner.toString()).queryParam("level", "INFORMATION")
                 .get(env.path("/alerts")).then().body("total", equalTo(1))
                 .body("items[0].code", equalTo("MailboxTestSucceeded"));

@@ -103,7 +103,8 @@ public class ProfileService {
         profiles.persist(profile);
         outbox.append(new ProfileCreated(environment.id, profile.id, profile.name, profile.serverType.name(),
                 profile.authenticationType.name(), profile.protocol.name(), profile.serverAuthority.name(),
-                profile.state.name(), false, profile.ownerId, profile.maxConcurrentConnections));
+                profile.state.name(), false, profile.ownerId, profile.maxConcurrentConnections,
+                profile.sendAlertEmailToOwner));
         return profile;
     }
 
@@ -138,7 +139,8 @@ public class ProfileService {
         if (!changed.isEmpty()) {
             outbox.append(new ProfileUpdated(environmentId, profile.id, profile.name, profile.serverType.name(),
                     profile.authenticationType.name(), profile.protocol.name(), profile.serverAuthority.name(),
-                    profile.state.name(), profile.ownerId, profile.maxConcurrentConnections, changed));
+                    profile.state.name(), profile.ownerId, profile.maxConcurrentConnections, changed,
+                    profile.sendAlertEmailToOwner));
         }
         if (deactivating) {
             outbox.append(new ProfileDeactivated(environmentId, profile.id));

@@ -79,6 +79,7 @@ class EnvironmentResourceTest {
             JsonNode profileCreated = EventJson.parse(byType.get("io.exsync.profile.created.v1").value());
             assertThat(profileCreated.get("name").asText()).isEqualTo("Microsoft Exchange Online");
             assertThat(profileCreated.get("serverType").asText()).isEqualTo("EXCHANGE_ONLINE");
+            assertThat(profileCreated.get("sendAlertEmailToOwner").asBoolean()).isFalse();
             assertThat(EventJson.parse(byType.get("io.exsync.email-settings.changed.v1").value())
                     .get("defaultProfileId").asText()).isEqualTo(profileId);
         }

@@ -245,6 +245,31 @@ class ProfileResourceTest {
     }
 
     @Test
+    void theAlertSwitchTravelsWithProfileCreatedAndProfileUpdated() throws Exception {
+        Fixtures.Env env = environment("ON_PREMISES", false);
+        try (PlainConsumer topic = PlainConsumer.fromEnd(List.of(Fixtures.PROFILE_TOPIC))) {
+            Map<String, Object> body = new java.util.HashMap<>(exchangeServerProfile("Contoso alerts"));
+            body.put("sendAlertEmailToOwner", true);
+            String id = createProfile(env, body);
+            ConsumerRecord<String, String> created = topic.await(r -> id.equals(r.key())
+                    && "io.exsync.profile.created.v1".equals(PlainConsumer.header(r, "ce_type")), 1,
+                    Duration.ofSeconds(15)).get(0);
+            assertThat(EventJson.parse(created.value()).get("sendAlertEmailToOwner").asBoolean()).isTrue();
+
+            as(env.adminToken()).contentType("application/merge-patch+json")
+                    .body(Map.of("sendAlertEmailToOwner", false))
+                    .patch(env.path("/profiles/" + id)).then().statusCode(200)
+                    .body("sendAlertEmailToOwner", equalTo(false));
+            ConsumerRecord<String, String> updated = topic.await(r -> id.equals(r.key())
+                    && "io.exsync.profile.updated.v1".equals(PlainConsumer.header(r, "ce_type")), 1,
+                    Duration.ofSeconds(15)).get(0);
+            JsonNode event = EventJson.parse(updated.value());
+            assertThat(event.get("sendAlertEmailToOwner").asBoolean()).isFalse();
+            assertThat(event.get("changedFields").toString()).contains("sendAlertEmailToOwner");
+        }
+    }
+
+    @Test
     void aPatchIsValidatedLikeACreateAndChangesNothingWhenInvalid() {
         Fixtures.Env env = environment("ON_PREMISES", false);
         String id = createProfile(env, exchangeServerProfile("Patched"));

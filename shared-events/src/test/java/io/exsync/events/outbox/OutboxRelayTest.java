@@ -8,6 +8,7 @@ import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.probe.ProbeConsumer;
 import io.exsync.events.probe.ProbeConsumer.Delivery;
 import io.exsync.events.probe.ProbeService;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.events.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,7 @@ import static org.hamcrest.Matchers.containsString;
 /** The outbox and the idempotent consumer against the real PostgreSQL and Kafka broker. */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
+@QuarkusTestResource(TestSchema.class)
 class OutboxRelayTest {
 
     private static final UUID ENVIRONMENT = UUID.fromString("5e1a0000-0000-4000-8000-000000000001");
@@ -188,7 +190,7 @@ class OutboxRelayTest {
 
     private static ProfileUpdated updated(UUID profileId, String name) {
         return new ProfileUpdated(ENVIRONMENT, profileId, name, "EXCHANGE_ONLINE", "SERVER_TO_SERVER", "GRAPH",
-                "PUBLIC", "ACTIVE", UUID.randomUUID(), 10, List.of("name"));
+                "PUBLIC", "ACTIVE", UUID.randomUUID(), 10, List.of("name"), false);
     }
 
     private List<Delivery> deliveries(UUID eventId) {

@@ -19,6 +19,7 @@ public class JobMailbox extends PanacheEntityBase {
     public UUID id;
     public UUID jobId;
     public UUID mailboxId;
+    public UUID profileId;
     public String emailAddress;
     public String request;
     @Enumerated(EnumType.STRING)

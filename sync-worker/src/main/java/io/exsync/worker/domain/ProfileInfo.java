@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** Read model from ProfileCreated / ProfileUpdated: name (alert texts) and owner (alert recipient). */
+/**
+ * Read model from ProfileCreated / ProfileUpdated: name (alert texts), owner (alert recipient) and whether the owner
+ * gets the profile-level alert when most of its mailboxes fail.
+ */
 @Entity
 @Table(name = "profile_info")
 public class ProfileInfo extends PanacheEntityBase {
@@ -17,4 +20,5 @@ public class ProfileInfo extends PanacheEntityBase {
     public UUID environmentId;
     public String name;
     public UUID ownerId;
+    public boolean sendAlertEmailToOwner;
 }

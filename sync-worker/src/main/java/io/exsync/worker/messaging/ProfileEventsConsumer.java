@@ -15,7 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Read models from profile-service: environment tenants (job reads), profile names and owners (alerts); a profile
+ * Read models from profile-service: environment tenants (job reads), profile names, owners and alert switches
+ * (alerts); a profile
  * change drops its cached connection; ProfileTestRequested marks its job as a PROFILE run.
  */
 @ApplicationScoped
@@ -48,9 +49,11 @@ public class ProfileEventsConsumer {
         if (event instanceof EnvironmentRegistered registered) {
             readModels.environment(registered.environmentId(), registered.tenantId());
         } else if (event instanceof ProfileEvent.ProfileCreated created) {
-            readModels.profile(created.profileId(), created.environmentId(), created.name(), created.ownerId());
+            readModels.profile(created.profileId(), created.environmentId(), created.name(), created.ownerId(),
+                    created.sendAlertEmailToOwner());
         } else if (event instanceof ProfileEvent.ProfileUpdated updated) {
-            readModels.profile(updated.profileId(), updated.environmentId(), updated.name(), updated.ownerId());
+            readModels.profile(updated.profileId(), updated.environmentId(), updated.name(), updated.ownerId(),
+                    updated.sendAlertEmailToOwner());
             connections.invalidate(updated.profileId());
         } else if (event instanceof ProfileEvent.ProfileDeactivated deactivated) {
             connections.invalidate(deactivated.profileId());

@@ -23,13 +23,14 @@ public class JobMailboxRepository implements PanacheRepositoryBase<JobMailbox, U
     }
 
     /** Inserts the mailbox of a job unless it is already there; true when this call inserted it. */
-    public boolean insertIfAbsent(UUID jobId, UUID mailboxId, String emailAddress, String request) {
+    public boolean insertIfAbsent(UUID jobId, UUID mailboxId, UUID profileId, String emailAddress, String request) {
         return getEntityManager().createNativeQuery("""
-                        insert into job_mailbox (id, job_id, mailbox_id, email_address, request, state, due_at)
-                        values (?1, ?2, ?3, ?4, ?5, 'QUEUED', ?6) on conflict (job_id, mailbox_id) do nothing""")
+                        insert into job_mailbox (id, job_id, mailbox_id, profile_id, email_address, request, state,
+                                                 due_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, 'QUEUED', ?7) on conflict (job_id, mailbox_id) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, jobId).setParameter(3, mailboxId)
-                .setParameter(4, emailAddress).setParameter(5, request).setParameter(6, OffsetDateTime.now())
-                .executeUpdate() == 1;
+                .setParameter(4, profileId).setParameter(5, emailAddress).setParameter(6, request)
+                .setParameter(7, OffsetDateTime.now()).executeUpdate() == 1;
     }
 
     /**

@@ -25,12 +25,15 @@ public class ReadModelRepository {
                 .setParameter(1, environmentId).setParameter(2, tenantId).executeUpdate();
     }
 
-    public void profile(UUID profileId, UUID environmentId, String name, UUID ownerId) {
+    public void profile(UUID profileId, UUID environmentId, String name, UUID ownerId,
+                        boolean sendAlertEmailToOwner) {
         entityManager.createNativeQuery("""
-                        insert into profile_info (profile_id, environment_id, name, owner_id) values (?1, ?2, ?3, ?4)
-                        on conflict (profile_id) do update set name = excluded.name, owner_id = excluded.owner_id""")
+                        insert into profile_info (profile_id, environment_id, name, owner_id, send_alert_email_to_owner)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (profile_id) do update set name = excluded.name, owner_id = excluded.owner_id,
+                            send_alert_email_to_owner = excluded.send_alert_email_to_owner""")
                 .setParameter(1, profileId).setParameter(2, environmentId).setParameter(3, name)
-                .setParameter(4, ownerId).executeUpdate();
+                .setParameter(4, ownerId).setParameter(5, sendAlertEmailToOwner).executeUpdate();
     }
 
     public Optional<String> tenantOf(UUID environmentId) {

@@ -69,7 +69,8 @@ public class JobService {
             startedJobs.rememberAfterCommit(request.jobId(), request.jobTotal());
         }
         Job job = jobs.shared(request.jobId()).orElseThrow();
-        if (!mailboxes.insertIfAbsent(job.id, request.mailboxId(), request.emailAddress(), requestJson)) {
+        if (!mailboxes.insertIfAbsent(job.id, request.mailboxId(), request.profileId(), request.emailAddress(),
+                requestJson)) {
             return;
         }
         if (job.state == JobState.CANCELLED) {

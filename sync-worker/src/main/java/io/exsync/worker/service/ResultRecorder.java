@@ -29,9 +29,11 @@ import java.util.UUID;
 
 /**
  * Writes what a mailbox test produced, each in one transaction with its events: the result + MailboxTestCompleted +
- * AlertRaised, or a rescheduled try. A result locks only its mailbox row, so results of one job commit in parallel;
- * the {@link JobCompleter} finishes the job after the last one committed. A claim that lost its row (cancelled, or
- * taken over after its lease ran out) writes nothing: a mailbox is reported once per job.
+ * AlertRaised (+ a profile-level AlertRaised), or a rescheduled try (+ MailboxTestPostponed for a transient
+ * failure). A result locks only its mailbox row (and, for a failure on a profile that asks for it, the profile's
+ * {@code profile_alert} row), so results of one job commit in parallel; the {@link JobCompleter} finishes the job
+ * after the last one committed. A claim that lost its row (cancelled, or taken over after its lease ran out) writes
+ * nothing: a mailbox is reported once per job.
  */
 @ApplicationScoped
 public class ResultRecorder {
@@ -40,15 +42,18 @@ public class ResultRecorder {
     private final JobMailboxRepository mailboxes;
     private final ReadModelRepository readModels;
     private final JobCompleter completer;
+    private final ProfileAlerts profileAlerts;
     private final Outbox outbox;
     private final MeterRegistry metrics;
 
     public ResultRecorder(JobRepository jobs, JobMailboxRepository mailboxes, ReadModelRepository readModels,
-                          JobCompleter completer, Outbox outbox, MeterRegistry metrics) {
+                          JobCompleter completer, ProfileAlerts profileAlerts, Outbox outbox,
+                          MeterRegistry metrics) {
         this.jobs = jobs;
         this.mailboxes = mailboxes;
         this.readModels = readModels;
         this.completer = completer;
+        this.profileAlerts = profileAlerts;
         this.outbox = outbox;
         this.metrics = metrics;
     }
@@ -61,6 +66,7 @@ public class ResultRecorder {
             copy.environmentId = p.environmentId;
             copy.name = p.name;
             copy.ownerId = p.ownerId;
+            copy.sendAlertEmailToOwner = p.sendAlertEmailToOwner;
             return copy;
         });
     }
@@ -100,16 +106,24 @@ public class ResultRecorder {
             outbox.appendAll(alerts);
         }
         mailboxes.flush();
+        if (row.outcome == Outcome.FAILED && request.profileId() != null) {
+            profileAlerts.mailboxFailed(request.environmentId(), request.profileId(), now);
+        }
         completer.checkAfterCommit(request.jobId());
         metrics.counter("exsync_worker_tests_total", "outcome", row.outcome.name(),
                 "code", report.errorCode() == null ? "none" : report.errorCode()).increment();
         return true;
     }
 
-    /** Another try later: counted for transient errors, not for throttling. */
+    /**
+     * Another try later: counted for transient errors, not for throttling. A transient failure also publishes
+     * MailboxTestPostponed, so mailbox-service shows transientFailureCount and postponedUntil (SPEC §4) while the
+     * mailbox waits; a throttling wait is the server's pacing, not a failure, and publishes nothing.
+     */
     @Transactional
-    public boolean reschedule(Claim claim, UUID jobId, OffsetDateTime dueAt, boolean transientFailure) {
-        Job job = jobs.shared(jobId).orElseThrow();
+    public boolean reschedule(Claim claim, TestAndEnableRequested request, OffsetDateTime dueAt,
+                              boolean transientFailure, String errorCode) {
+        Job job = jobs.shared(request.jobId()).orElseThrow();
         JobMailbox row = mailboxes.owned(claim.id(), claim.claimId());
         if (row == null) {
             return false;
@@ -120,13 +134,15 @@ public class ResultRecorder {
             row.state = WorkState.DONE;
             row.outcome = Outcome.CANCELLED;
             row.completedOn = OffsetDateTime.now();
-            completer.checkAfterCommit(jobId);
+            completer.checkAfterCommit(request.jobId());
             return true;
         }
         row.state = WorkState.RETRYING;
         row.dueAt = dueAt;
         if (transientFailure) {
             row.transientFailures++;
+            outbox.append(new MailboxTestEvent.MailboxTestPostponed(request.environmentId(), request.jobId(),
+                    request.mailboxId(), row.transientFailures, dueAt, errorCode, row.attempts));
             metrics.counter("exsync_worker_retries_total").increment();
         } else {
             row.throttleWaits++;

@@ -137,7 +137,8 @@ public class TestRunner {
         } catch (ConnectionSource.ConnectionUnavailableException e) {
             if (claim.transientFailures() < retry.maxTransientRetries()) {
                 LOG.infof("mailbox test %s: %s; retried in %s", claim.id(), e.getMessage(), retry.interval());
-                recorder.reschedule(claim, request.jobId(), OffsetDateTime.now().plus(retry.interval()), true);
+                recorder.reschedule(claim, request, OffsetDateTime.now().plus(retry.interval()), true,
+                        "ConnectionUnavailable");
                 return null;
             }
             LOG.warnf("mailbox test %s: %s; retries exhausted, the mailbox stays unapproved", claim.id(),
@@ -180,16 +181,19 @@ public class TestRunner {
 
     private void decide(Claim claim, Context context, Map<Workload, WorkloadResult> results,
                         Set<Workload> notApplicable) {
-        UUID jobId = context.request.jobId();
         Optional<WorkloadResult> throttled = results.values().stream().filter(r -> r.is(ErrorClass.THROTTLED))
                 .findFirst();
         if (throttled.isPresent()) {
-            recorder.reschedule(claim, jobId, OffsetDateTime.now().plus(throttleWait(throttled.get(), claim)), false);
+            recorder.reschedule(claim, context.request,
+                    OffsetDateTime.now().plus(throttleWait(throttled.get(), claim)), false, ErrorCodes.THROTTLED);
             return;
         }
-        boolean anyTransient = results.values().stream().anyMatch(r -> r.is(ErrorClass.TRANSIENT));
+        Optional<WorkloadResult> firstTransient = results.values().stream().filter(r -> r.is(ErrorClass.TRANSIENT))
+                .findFirst();
+        boolean anyTransient = firstTransient.isPresent();
         if (anyTransient && claim.transientFailures() < retry.maxTransientRetries()) {
-            recorder.reschedule(claim, jobId, OffsetDateTime.now().plus(retry.interval()), true);
+            recorder.reschedule(claim, context.request, OffsetDateTime.now().plus(retry.interval()), true,
+                    firstTransient.get().code());
             return;
         }
         Map<Workload, TestStatus> statuses = new EnumMap<>(Workload.class);

@@ -28,7 +28,7 @@ final class BenchEvents {
         int p = (int) (i % PROFILES);
         return new ProfileUpdated(ENVIRONMENT, PROFILE_IDS[p], "Exchange Online profile " + p, "EXCHANGE_ONLINE",
                 "SERVER_TO_SERVER", "GRAPH", "PUBLIC", "ACTIVE", OWNER, 10 + (int) (i % 20),
-                List.of("name", "maxConcurrentConnections"));
+                List.of("name", "maxConcurrentConnections"), false);
     }
 
     /** Mean size in bytes of the JSON payload (the Kafka record value) of the events this class makes. */
