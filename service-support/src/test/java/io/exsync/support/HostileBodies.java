@@ -160,6 +160,18 @@ public final class HostileBodies {
         return bodies;
     }
 
+    /**
+     * For the endpoints without a body ({@code POST …/{id}/cancel}): path ids no resource has. Each is a {@link Body}
+     * whose {@code json} is the path segment (send it as the id; {@link #verdict} then checks it is not echoed).
+     */
+    public static List<Body> hostileIds(String endpoint) {
+        List<Body> ids = new ArrayList<>();
+        for (String id : List.of("not-a-uuid", java.util.UUID.randomUUID().toString(), SQL, SCRIPT, "%00")) {
+            ids.add(new Body(endpoint + ": id " + printable(id), id));
+        }
+        return ids;
+    }
+
     /** Bodies no JSON endpoint accepts, whatever it expects. */
     public static List<Body> malformed(String endpoint, String validJson) {
         String prefix = endpoint + ": ";

@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]{0,100}");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]{0,63}");
 
     @ServerExceptionMapper
@@ -121,7 +122,7 @@ public class ProblemMappers {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://exsync.io/problems/" + code, title, status, detail,
-                        uri == null ? null : uri.getPath(), code, violations))
+                        uri == null ? null : instance(uri.getPath()), code, violations))
                 .build();
     }
 
@@ -188,6 +189,20 @@ public class ProblemMappers {
             return new Problem.Violation(field, "must be a valid " + friendlyType(format.getTargetType()));
         }
         return new Problem.Violation(field, "has the wrong type or format");
+    }
+
+    /**
+     * The request path as {@code instance}, without echoing what a caller put in it: a segment that is not a plain
+     * id or name (a script, SQL, anything to decode) shows as {@code (invalid)}.
+     */
+    static String instance(String path) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (!PATH_SEGMENT.matcher(segments[i]).matches()) {
+                segments[i] = "(invalid)";
+            }
+        }
+        return String.join("/", segments);
     }
 
     /**

@@ -36,6 +36,15 @@ class ProblemMappersTest {
         }
     }
 
+    @Test
+    void theInstanceNeverEchoesAHostilePathSegment() {
+        assertEquals("/api/v1/environments/0c5e7d1e-2f5a-4a53-9a0e-4a3e1f9b1c2d/profiles",
+                ProblemMappers.instance("/api/v1/environments/0c5e7d1e-2f5a-4a53-9a0e-4a3e1f9b1c2d/profiles"));
+        assertEquals("/api/v1/jobs/(invalid)/cancel",
+                ProblemMappers.instance("/api/v1/jobs/<script>alert(1)/cancel"));
+        assertEquals("/api/v1/jobs/(invalid)/cancel", ProblemMappers.instance("/api/v1/jobs/x'; DROP TABLE job; --/cancel"));
+    }
+
     private Problem problemFor(String body) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> json.readValue(body, Team.class));
         Response response = new ProblemMappers().unreadableJson(e, null);
