@@ -209,7 +209,7 @@ public class ProblemMappers {
      * A name from the submitted body (an unknown field, a map key) is named back only when it looks like a field
      * name: a key such as {@code <script>…} or {@code '; drop table …} is not echoed.
      */
-    static String fieldName(String submitted) {
+    public static String fieldName(String submitted) {
         return FIELD_NAME.matcher(submitted).matches() ? submitted : "(unnamed field)";
     }
 
