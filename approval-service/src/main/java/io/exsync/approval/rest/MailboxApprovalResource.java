@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exsync.approval.service.ApprovalService;
 import io.exsync.support.problem.ApiException;
 import io.exsync.support.problem.Problem;
+import io.exsync.support.problem.ProblemMappers;
 import io.exsync.support.rest.Page;
 import io.exsync.support.rest.PageParams;
 import io.quarkus.security.Authenticated;
@@ -78,7 +79,8 @@ public class MailboxApprovalResource {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!ATTRIBUTE.equals(name)) {
-                violations.add(new Problem.Violation(name, "is not allowed; only " + ATTRIBUTE + " may be set"));
+                violations.add(new Problem.Violation(ProblemMappers.fieldName(name),
+                        "is not allowed; only " + ATTRIBUTE + " may be set"));
             }
         }
         JsonNode value = body.get(ATTRIBUTE);

@@ -1,6 +1,7 @@
 package io.exsync.approval.rest;
 
 import io.exsync.events.testing.TestTopics;
+import io.exsync.support.HostileBodies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -16,7 +17,11 @@ import java.util.function.Function;
 import static io.exsync.approval.rest.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A corpus of bad bodies against every write endpoint: each gets a 400 problem body and nothing is written. */
+/**
+ * A corpus of bad bodies against every write endpoint (issue 9): hand-written cases get a 400 problem body; the
+ * generated hostile bodies (service-support's {@code HostileBodies}), ids of another environment and hostile path
+ * ids a 4xx problem body that echoes nothing; nothing is written.
+ */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 class BadInputCorpusTest {
@@ -76,6 +81,46 @@ class BadInputCorpusTest {
                 .post("/api/v1/internal/mailboxes/" + mailbox + "/self-approve-via-test").then().extract());
         corpus.put("self-approve via test", List.of("{}", "{\"userId\":\"me\"}", "{\"userId\":null}"));
 
+        // Generated from a valid body of each endpoint (service-support's HostileBodies), on top of the cases above.
+        Map<String, List<HostileBodies.Body>> generated = new LinkedHashMap<>();
+        generated.put("create role", HostileBodies.of("POST /security-roles",
+                        "{\"name\":\"Auditors\",\"privileges\":[{\"name\":\"MailboxWrite\",\"depth\":\"USER\"}]}")
+                .required("name").plainText("name").bodies());
+        generated.put("replace privileges", HostileBodies.of("PUT /security-roles/{id}/privileges",
+                        "{\"privileges\":[{\"name\":\"MailboxWrite\",\"depth\":\"ORGANIZATION\"}]}")
+                .required("privileges").bodies());
+        generated.put("create team", HostileBodies.of("POST /teams", Map.of("name", "Auditors"))
+                .required("name").plainText("name").bodies());
+        generated.put("assign to user", HostileBodies.of("POST /users/{id}/roles", Map.of("roleId", role))
+                .required("roleId").ids("roleId").bodies());
+        generated.put("assign to team", HostileBodies.of("POST /teams/{id}/roles", Map.of("roleId", role))
+                .required("roleId").ids("roleId").bodies());
+        generated.put("programmatic approval", HostileBodies.of("PATCH /mailboxes/{id}/approval",
+                        Map.of("emailRouterAccessApproval", "APPROVED"))
+                .required("emailRouterAccessApproval").enums("emailRouterAccessApproval").bodies());
+        generated.put("self-approve via test", HostileBodies.of("POST /internal/mailboxes/{id}/self-approve-via-test",
+                        Map.of("userId", env.adminId().toString()))
+                .required("userId").ids("userId").bodies());
+        // Ids of another environment: its roles cannot be assigned here.
+        Fixtures.Env other = Fixtures.environment("ONLINE", Fixtures.GATE);
+        String otherRole = Fixtures.roleId(other, "Basic User");
+        String otherCustom = Fixtures.customRole(other, "Elsewhere", Map.of("MailboxWrite", "USER"));
+        generated.get("assign to user").add(new HostileBodies.Body("POST /users/{id}/roles: role of another environment",
+                "{\"roleId\":\"" + otherRole + "\"}"));
+        generated.get("assign to team").add(new HostileBodies.Body("POST /teams/{id}/roles: role of another environment",
+                "{\"roleId\":\"" + otherCustom + "\"}"));
+        endpoints.put("privileges of another environment's role", body -> as(env.adminToken()).body(body)
+                .put(env.path("/security-roles/" + otherCustom + "/privileges")).then().extract());
+        generated.put("privileges of another environment's role", List.of(new HostileBodies.Body(
+                "PUT /security-roles/{id}/privileges: role of another environment",
+                "{\"privileges\":[{\"name\":\"MailboxWrite\",\"depth\":\"ORGANIZATION\"}]}")));
+        // The POSTs without a body: hostile ids in the path are a 404 problem.
+        for (String action : List.of("approve", "reject")) {
+            endpoints.put(action, id -> as(env.adminToken()).body("{}")
+                    .post(env.path("/mailboxes/{id}/" + action), id).then().extract());
+            generated.put(action, HostileBodies.hostileIds("POST /mailboxes/{id}/" + action));
+        }
+
         Map<String, Long> before = counts(env.id());
         List<String> failures = new ArrayList<>();
         int total = 0;
@@ -92,7 +137,20 @@ class BadInputCorpusTest {
                 }
             }
         }
-        assertThat(total).isGreaterThanOrEqualTo(30);
+        Map<String, Integer> perEndpoint = new LinkedHashMap<>();
+        corpus.forEach((endpoint, bodies) -> perEndpoint.merge(endpoint, bodies.size(), Integer::sum));
+        for (var entry : generated.entrySet()) {
+            perEndpoint.merge(entry.getKey(), entry.getValue().size(), Integer::sum);
+            for (HostileBodies.Body body : entry.getValue()) {
+                total++;
+                String wrong = HostileBodies.verdict(body, endpoints.get(entry.getKey()).apply(body.json()));
+                if (wrong != null) {
+                    failures.add(wrong);
+                }
+            }
+        }
+        System.out.printf("approval-service hostile bodies: %d %s%n", total, perEndpoint);
+        assertThat(total).isGreaterThanOrEqualTo(200);
         assertThat(failures).isEmpty();
         assertThat(counts(env.id())).isEqualTo(before);
     }

@@ -113,7 +113,9 @@ public class ScenarioService {
             request.mix().forEach((name, weight) -> {
                 Optional<BehaviorKind> kind = BehaviorKind.fromJson(name);
                 if (kind.isEmpty()) {
-                    validator.fail("mix." + name, "is not a behaviour kind");
+                    // A key that is no kind name is not echoed back (it could be a script).
+                    validator.fail(name != null && name.matches("[A-Za-z_]{1,40}") ? "mix." + name : "mix",
+                            "is not a behaviour kind");
                 } else if (weight == null || weight < 0 || weight.isNaN() || weight.isInfinite()) {
                     validator.fail("mix." + name, "must be a number of at least 0");
                 } else {

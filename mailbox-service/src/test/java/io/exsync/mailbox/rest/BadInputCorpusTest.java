@@ -3,6 +3,7 @@ package io.exsync.mailbox.rest;
 import io.agroal.api.AgroalDataSource;
 import io.exsync.events.testing.TestEvents;
 import io.exsync.events.testing.TestTopics;
+import io.exsync.support.HostileBodies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,7 +21,11 @@ import java.util.UUID;
 import static io.exsync.mailbox.rest.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A corpus of bad bodies against every write endpoint: each gets a 400 problem body and nothing is written. */
+/**
+ * A corpus of bad bodies against every write endpoint (issue 9): hand-written cases get a 400 problem body; the
+ * generated hostile bodies (service-support's {@code HostileBodies}) and ids of another environment a 4xx problem
+ * body that echoes nothing; nothing is written.
+ */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 class BadInputCorpusTest {
@@ -95,6 +100,56 @@ class BadInputCorpusTest {
         corpus.put("test number ids", new String[]{"POST", test, "{\"ids\":[1,2,3]}"});
         corpus.put("test deep nesting", new String[]{"POST", test, "{\"ids\":" + "[".repeat(300) + "]".repeat(300) + "}"});
 
+        // Generated from a valid body of each endpoint (service-support's HostileBodies), on top of the cases above.
+        Map<String, List<HostileBodies.Body>> generated = new LinkedHashMap<>();
+        generated.put("POST " + users, HostileBodies.of("POST /users", Map.of("fullName", "Ada Lovelace",
+                        "email", valid, "userPrincipalName", valid))
+                .required("fullName", "email", "userPrincipalName").emails("email", "userPrincipalName")
+                .ids("id").plainText("fullName").bodies());
+        generated.put("POST " + queues, HostileBodies.of("POST /queues", Map.of("name", "Support", "email", valid,
+                        "ownerId", env.adminId().toString()))
+                .required("name", "email").emails("email").ids("ownerId").plainText("name").bodies());
+        generated.put("PATCH " + one, HostileBodies.of("PATCH /mailboxes/{id}", Map.of(
+                        "profileId", env.imapProfile().toString(), "incomingDeliveryMethod", "NONE",
+                        "outgoingDeliveryMethod", "NONE", "actDeliveryMethod", "NONE", "syncItemsOnlyFromThisOrg", true))
+                .enums("incomingDeliveryMethod", "outgoingDeliveryMethod", "actDeliveryMethod").ids("profileId")
+                .bodies());
+        generated.put("PUT " + credentials, HostileBodies.of("PUT /mailboxes/{id}/credentials",
+                        Map.of("username", "ada@contoso.com", "password", "pw"))
+                .required("username", "password").plainText("username").bodies());
+        generated.put("POST " + bulkEdit, HostileBodies.of("POST /mailboxes/bulk-edit", Map.of("ids", List.of(mailbox),
+                        "changes", Map.of("profileId", env.imapProfile().toString(), "incomingDeliveryMethod", "NONE",
+                                "outgoingDeliveryMethod", "NONE", "actDeliveryMethod", "NONE")))
+                .required("ids", "changes").ids("ids[]", "changes.profileId")
+                .enums("changes.incomingDeliveryMethod", "changes.outgoingDeliveryMethod", "changes.actDeliveryMethod")
+                .bodies());
+        generated.put("POST " + defaults, HostileBodies.of("POST /mailboxes/apply-default-settings",
+                        Map.of("ids", List.of(mailbox), "testAndEnable", false))
+                .required("ids").ids("ids[]").bodies());
+        generated.put("POST " + test, HostileBodies.of("POST /mailboxes/test-and-enable", Map.of("ids", List.of(mailbox)))
+                .required("ids").ids("ids[]").bodies());
+        // Ids of another environment: its profile, its mailbox.
+        Fixtures.Env other;
+        try (TestEvents events = new TestEvents()) {
+            other = Fixtures.environment(events);
+        }
+        String otherMailbox = Fixtures.createUser(other, "Elsewhere");
+        generated.put("PATCH " + one + " ", List.of(new HostileBodies.Body("PATCH /mailboxes/{id}: profile of another "
+                + "environment", "{\"profileId\":\"" + other.defaultProfile() + "\"}")));
+        generated.put("POST " + bulkEdit + " ", List.of(
+                new HostileBodies.Body("POST /mailboxes/bulk-edit: mailbox of another environment",
+                        "{\"ids\":[\"" + otherMailbox + "\"],\"changes\":{\"incomingDeliveryMethod\":\"NONE\"}}"),
+                new HostileBodies.Body("POST /mailboxes/bulk-edit: profile of another environment",
+                        "{\"ids\":[\"" + mailbox + "\"],\"changes\":{\"profileId\":\"" + other.defaultProfile() + "\"}}")));
+        generated.put("POST " + test + " ", List.of(new HostileBodies.Body("POST /mailboxes/test-and-enable: mailbox of "
+                + "another environment", "{\"ids\":[\"" + otherMailbox + "\"]}")));
+        generated.put("POST " + defaults + " ", List.of(new HostileBodies.Body("POST /mailboxes/apply-default-settings: "
+                + "mailbox of another environment", "{\"ids\":[\"" + otherMailbox + "\"],\"testAndEnable\":false}")));
+        generated.put("PUT " + env.path("/mailboxes/" + otherMailbox + "/credentials"), List.of(new HostileBodies.Body(
+                "PUT /mailboxes/{id}/credentials: mailbox of another environment", "{\"username\":\"u\",\"password\":\"p\"}")));
+        generated.put("POST " + env.path("/mailboxes/" + otherMailbox + "/test-and-enable"), List.of(new HostileBodies.Body(
+                "POST /mailboxes/{id}/test-and-enable: mailbox of another environment", "")));
+
         Map<String, Long> before = counts();
         List<String> failures = new ArrayList<>();
         corpus.forEach((name, call) -> {
@@ -105,7 +160,32 @@ class BadInputCorpusTest {
                 failures.add(name + " -> " + response.statusCode() + " " + type + " " + response.body().asString());
             }
         });
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(40);
+        Map<String, Integer> perEndpoint = new LinkedHashMap<>();
+        corpus.forEach((name, call) -> perEndpoint.merge(call[0] + " " + call[1], 1, Integer::sum));
+        generated.forEach((call, bodies) -> {
+            String[] methodAndPath = call.trim().split(" ", 2);
+            perEndpoint.merge(call.trim(), bodies.size(), Integer::sum);
+            for (HostileBodies.Body body : bodies) {
+                String wrong = HostileBodies.verdict(body, as(env.adminToken()).body(body.json())
+                        .request(methodAndPath[0], methodAndPath[1]).then().extract());
+                if (wrong != null) {
+                    failures.add(wrong);
+                }
+            }
+        });
+        // The POST without a body: hostile ids in the path are a 404 problem.
+        List<HostileBodies.Body> ids = HostileBodies.hostileIds("POST /mailboxes/{id}/test-and-enable");
+        for (HostileBodies.Body id : ids) {
+            String wrong = HostileBodies.verdict(id, as(env.adminToken()).body("{}")
+                    .post(env.path("/mailboxes/{id}/test-and-enable"), id.json()).then().extract());
+            if (wrong != null) {
+                failures.add(wrong);
+            }
+        }
+        perEndpoint.merge("POST /mailboxes/{id}/test-and-enable (path ids)", ids.size(), Integer::sum);
+        int total = perEndpoint.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("mailbox-service hostile bodies: %d %s%n", total, perEndpoint);
+        assertThat(total).isGreaterThanOrEqualTo(200);
         assertThat(failures).isEmpty();
         assertThat(counts()).isEqualTo(before);
     }

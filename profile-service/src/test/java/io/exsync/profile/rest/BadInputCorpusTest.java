@@ -2,6 +2,7 @@ package io.exsync.profile.rest;
 
 import io.agroal.api.AgroalDataSource;
 import io.exsync.events.testing.TestTopics;
+import io.exsync.support.HostileBodies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,7 +19,11 @@ import java.util.Map;
 import static io.exsync.profile.rest.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A corpus of bad bodies against every write endpoint: each gets a 400 problem body and nothing is written. */
+/**
+ * A corpus of bad bodies against every write endpoint with a body (issue 9): hand-written cases get a 400 problem
+ * body; the generated hostile bodies (service-support's {@code HostileBodies}) a 4xx problem body that echoes
+ * nothing; nothing is written.
+ */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 class BadInputCorpusTest {
@@ -101,8 +106,54 @@ class BadInputCorpusTest {
         environmentBodies.put("environment unknown deployment", "{\"name\":\"e\",\"tenantId\":\"" + env.tenant() + "\",\"deployment\":\"CLOUD\",\"version\":\"9.2\"}");
         environmentBodies.put("environment control characters", "{\"name\":\"\\u0000\\u0007\",\"tenantId\":\"" + env.tenant() + "\",\"deployment\":\"ONLINE\",\"version\":\"9.2\"}");
 
+        // Generated from a valid body of each endpoint (service-support's HostileBodies), on top of the cases above.
+        List<HostileBodies.Body> createProfile = HostileBodies.of("POST /profiles", Map.ofEntries(
+                        Map.entry("name", "Hostile corpus"), Map.entry("serverType", "EXCHANGE_SERVER"),
+                        Map.entry("authenticationType", "CREDENTIALS_IN_PROFILE"), Map.entry("protocol", "EWS"),
+                        Map.entry("serverAuthority", "PUBLIC"),
+                        Map.entry("defaultServerLocation", "https://mail.contoso.com/EWS/Exchange.asmx"),
+                        Map.entry("useAutodiscover", false), Map.entry("useImpersonation", true),
+                        Map.entry("credentials", Map.of("username", "svc@contoso.com", "password", "pw")),
+                        Map.entry("minPollingIntervalMinutes", 5), Map.entry("maxConcurrentConnections", 10),
+                        Map.entry("timeoutMailboxConnectionAfterMs", 1000), Map.entry("ownerId", env.adminId().toString())))
+                .required("name", "serverType")
+                .enums("serverType", "authenticationType", "protocol", "serverAuthority")
+                .ids("ownerId")
+                .plainText("name", "defaultServerLocation", "credentials.username")
+                .bodies();
+        List<HostileBodies.Body> patchProfile = HostileBodies.of("PATCH /profiles/{id}",
+                        "{\"name\":\"Renamed\",\"protocol\":\"GRAPH\",\"maxConcurrentConnections\":20,\"useImpersonation\":true}")
+                .enums("protocol").plainText("name").bodies();
+        List<HostileBodies.Body> putSettings = HostileBodies.of("PUT /email-settings", Map.of(
+                        "defaultProfileId", profileId, "incomingDeliveryMethod", "SERVER_SIDE_SYNC",
+                        "outgoingDeliveryMethod", "SERVER_SIDE_SYNC", "actDeliveryMethod", "SERVER_SIDE_SYNC",
+                        "processEmailsOnlyForApprovedUsers", true, "processEmailsOnlyForApprovedQueues", true,
+                        "requirePrivilegeToSelfApproveEmailAddress", false, "notifyMailboxOwner", false))
+                .required("incomingDeliveryMethod", "outgoingDeliveryMethod", "actDeliveryMethod",
+                        "processEmailsOnlyForApprovedUsers", "notifyMailboxOwner")
+                .enums("incomingDeliveryMethod", "outgoingDeliveryMethod", "actDeliveryMethod")
+                .ids("defaultProfileId").bodies();
+        List<HostileBodies.Body> createEnvironment = HostileBodies.of("POST /environments", Map.of(
+                        "name", "Hostile", "tenantId", env.tenant(), "deployment", "ON_PREMISES",
+                        "version", Fixtures.VERSION))
+                .required("name", "tenantId", "deployment", "version")
+                .enums("deployment", "version").ids("id").plainText("name", "tenantId").bodies();
+        // Ids of another environment: a profile of environment B is no default for A; an existing environment id.
+        Fixtures.Env other = Fixtures.environment("ONLINE", true);
+        String otherProfile = as(other.adminToken()).get(other.path("")).then().extract().path("defaultProfileId");
+        List<HostileBodies.Body> otherEnvironment = List.of(
+                new HostileBodies.Body("PUT /email-settings: default profile of another environment",
+                        "{\"defaultProfileId\":\"" + otherProfile + "\",\"incomingDeliveryMethod\":\"NONE\","
+                                + "\"outgoingDeliveryMethod\":\"NONE\",\"actDeliveryMethod\":\"NONE\","
+                                + "\"processEmailsOnlyForApprovedUsers\":true,\"processEmailsOnlyForApprovedQueues\":true,"
+                                + "\"requirePrivilegeToSelfApproveEmailAddress\":false,\"notifyMailboxOwner\":false}"),
+                new HostileBodies.Body("POST /environments: id of an existing environment",
+                        "{\"id\":\"" + other.id() + "\",\"name\":\"e\",\"tenantId\":\"" + env.tenant()
+                                + "\",\"deployment\":\"ONLINE\",\"version\":\"9.2\"}"));
+
         Map<String, Long> before = counts();
         List<String> failures = new ArrayList<>();
+        long started = System.currentTimeMillis();
         profileBodies.forEach((name, body) -> expect400(failures, name,
                 as(env.adminToken()).body(body).post(env.path("/profiles")).then().extract()));
         patchBodies.forEach((name, body) -> expect400(failures, name,
@@ -111,11 +162,47 @@ class BadInputCorpusTest {
                 as(env.adminToken()).body(body).put(env.path("/email-settings")).then().extract()));
         environmentBodies.forEach((name, body) -> expect400(failures, name,
                 as(env.adminToken()).body(body).post("/api/v1/environments").then().extract()));
+        createProfile.forEach(body -> refused(failures, body,
+                as(env.adminToken()).body(body.json()).post(env.path("/profiles")).then().extract()));
+        patchProfile.forEach(body -> refused(failures, body,
+                as(env.adminToken()).body(body.json()).patch(env.path("/profiles/" + profileId)).then().extract()));
+        putSettings.forEach(body -> refused(failures, body,
+                as(env.adminToken()).body(body.json()).put(env.path("/email-settings")).then().extract()));
+        createEnvironment.forEach(body -> refused(failures, body,
+                as(env.adminToken()).body(body.json()).post("/api/v1/environments").then().extract()));
+        otherEnvironment.forEach(body -> refused(failures, body, as(env.adminToken()).body(body.json())
+                .request(body.name().startsWith("PUT") ? "PUT" : "POST",
+                        body.name().startsWith("PUT") ? env.path("/email-settings") : "/api/v1/environments")
+                .then().extract()));
 
-        assertThat(profileBodies.size() + patchBodies.size() + settingsBodies.size() + environmentBodies.size())
-                .isGreaterThanOrEqualTo(40);
+        // The POSTs without a body: hostile ids in the path are a 404 problem (no job, no default change).
+        List<HostileBodies.Body> bodyless = new ArrayList<>();
+        for (String action : List.of("set-default", "test-and-enable")) {
+            List<HostileBodies.Body> ids = HostileBodies.hostileIds("POST /profiles/{id}/" + action);
+            ids.forEach(id -> refused(failures, id, as(env.adminToken()).body("{}")
+                    .post(env.path("/profiles/{id}/" + action), id.json()).then().extract()));
+            bodyless.addAll(ids);
+        }
+        System.out.printf("profile-service hostile requests took %d ms%n", System.currentTimeMillis() - started);
+
+        int total = bodyless.size() + profileBodies.size() + patchBodies.size() + settingsBodies.size() + environmentBodies.size()
+                + createProfile.size() + patchProfile.size() + putSettings.size() + createEnvironment.size()
+                + otherEnvironment.size();
+        System.out.printf("profile-service hostile bodies: %d (POST /profiles %d, PATCH /profiles/{id} %d, "
+                        + "PUT /email-settings %d, POST /environments %d, bodyless POSTs %d)%n", total,
+                profileBodies.size() + createProfile.size(), patchBodies.size() + patchProfile.size(),
+                settingsBodies.size() + putSettings.size() + 1, environmentBodies.size() + createEnvironment.size() + 1, bodyless.size());
+        assertThat(total).isGreaterThanOrEqualTo(200);
         assertThat(failures).isEmpty();
         assertThat(counts()).isEqualTo(before);
+    }
+
+    private static void refused(List<String> failures, HostileBodies.Body body,
+                                io.restassured.response.ExtractableResponse<?> response) {
+        String wrong = HostileBodies.verdict(body, response);
+        if (wrong != null) {
+            failures.add(wrong);
+        }
     }
 
     private static void expect400(List<String> failures, String name,

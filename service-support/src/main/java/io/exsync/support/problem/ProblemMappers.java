@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]{0,100}");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]{0,63}");
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -119,7 +122,7 @@ public class ProblemMappers {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://exsync.io/problems/" + code, title, status, detail,
-                        uri == null ? null : uri.getPath(), code, violations))
+                        uri == null ? null : instance(uri.getPath()), code, violations))
                 .build();
     }
 
@@ -172,7 +175,7 @@ public class ProblemMappers {
             return new Problem.Violation("body", "malformed JSON");
         }
         String field = mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getFieldName() != null ? fieldName(ref.getFieldName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
@@ -186,6 +189,28 @@ public class ProblemMappers {
             return new Problem.Violation(field, "must be a valid " + friendlyType(format.getTargetType()));
         }
         return new Problem.Violation(field, "has the wrong type or format");
+    }
+
+    /**
+     * The request path as {@code instance}, without echoing what a caller put in it: a segment that is not a plain
+     * id or name (a script, SQL, anything to decode) shows as {@code (invalid)}.
+     */
+    static String instance(String path) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (!PATH_SEGMENT.matcher(segments[i]).matches()) {
+                segments[i] = "(invalid)";
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    /**
+     * A name from the submitted body (an unknown field, a map key) is named back only when it looks like a field
+     * name: a key such as {@code <script>…} or {@code '; drop table …} is not echoed.
+     */
+    public static String fieldName(String submitted) {
+        return FIELD_NAME.matcher(submitted).matches() ? submitted : "(unnamed field)";
     }
 
     private static String friendlyType(Class<?> type) {
