@@ -38,7 +38,7 @@ class DeadLetterTest {
             UUID profile = UUID.randomUUID();
             List<String> poison = PoisonRecords.publish(Topic.PROFILE.name(TestTopics.PREFIX), profile.toString());
             events.publish(new ProfileCreated(env.id(), profile, "Behind the poison", "EXCHANGE_SERVER",
-                    "CREDENTIALS_IN_PROFILE", "EWS", "PUBLIC", "ACTIVE", false, env.adminId(), 10));
+                    "CREDENTIALS_IN_PROFILE", "EWS", "PUBLIC", "ACTIVE", false, env.adminId(), 10, false));
 
             Fixtures.awaitProfile(env, profile);
             assertThat(PoisonRecords.deadLettered(deadLetters, profile.toString(), 3)).containsExactlyElementsOf(poison);
