@@ -37,14 +37,15 @@ public class TailTopic {
     public static void main(String[] args) throws Exception {
         java.util.List<String> flags = args.length < 2 ? java.util.List.of()
                 : java.util.Arrays.asList(args).subList(2, args.length);
-        if (args.length < 2 || !java.util.Set.of("--from-beginning", "--ids").containsAll(flags)) {
-            System.err.println("usage: TailTopic <bootstrap> <topic> [--from-beginning] [--ids]");
+        if (args.length < 2 || !java.util.Set.of("--from-beginning", "--ids", "--to-end").containsAll(flags)) {
+            System.err.println("usage: TailTopic <bootstrap> <topic> [--from-beginning] [--ids] [--to-end]");
             System.exit(2);
         }
         String bootstrap = args[0];
         String topic = args[1];
         boolean fromBeginning = flags.contains("--from-beginning");
         showIds = flags.contains("--ids");
+        boolean toEnd = flags.contains("--to-end");
 
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -80,9 +81,12 @@ public class TailTopic {
                 consumer.seekToEnd(partitions);
             }
             partitions.forEach(consumer::position); // resolve the positions now, before producers write more
+            // --to-end: stop at the end offsets of this moment (a snapshot of the topic, for scripts)
+            java.util.Map<TopicPartition, Long> end = toEnd ? consumer.endOffsets(partitions) : java.util.Map.of();
             System.err.println("tailing " + resolved + " (" + partitions.size() + " partitions"
-                    + (fromBeginning ? ", from the beginning" : "") + "); Ctrl-C to stop");
-            while (true) {
+                    + (fromBeginning ? ", from the beginning" : "") + ")"
+                    + (toEnd ? " to its current end" : "; Ctrl-C to stop"));
+            while (!toEnd || end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
                     System.out.println(format(r));
                 }
