@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Each test run gets its own schema in {@code exsync_shared_test} (dropped at the end), so a parallel build of this
- * module (another checkout on the same machine) never cleans the tables under a running test. Same as
- * service-support's {@code TestDatabase}, which this module cannot depend on.
+ * Each test run gets its own schema in the module's database (dropped at the end), so a parallel build of the module
+ * (another checkout, a CI job on the same machine) can never clean the tables under a running test. Use once per
+ * module: {@code @QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database",
+ * value = "exsync_profile"))} (test resources apply to every test of the module); without the initArg the database
+ * is {@code exsync_shared_test} (shared-events' own tests).
  */
 public class TestSchema implements QuarkusTestResourceLifecycleManager {
 
@@ -21,8 +23,13 @@ public class TestSchema implements QuarkusTestResourceLifecycleManager {
     private static final String USER = env("EXSYNC_DB_USER", "exsync");
     private static final String PASSWORD = env("EXSYNC_DB_PASSWORD", "exsync");
 
-    private final String database = "exsync_shared_test";
+    private String database = "exsync_shared_test";
     private String schema;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
 
     @Override
     public Map<String, String> start() {

@@ -6,7 +6,7 @@ import io.exsync.events.Topic;
 import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.testing.PoisonRecords;
 import io.exsync.events.testing.TestTopics;
-import io.exsync.support.TestDatabase;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.worker.ExchangeSimulatorResource;
 import io.exsync.worker.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(ExchangeSimulatorResource.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
+@QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
 class DeadLetterTest {
 
     @Inject

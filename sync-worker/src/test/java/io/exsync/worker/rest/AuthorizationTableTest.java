@@ -2,7 +2,7 @@ package io.exsync.worker.rest;
 
 import io.exsync.events.testing.TestTopics;
 import io.exsync.support.AuthorizationTable;
-import io.exsync.support.TestDatabase;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.worker.ExchangeSimulatorResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(ExchangeSimulatorResource.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
+@QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
 class AuthorizationTableTest {
 
     /** A user of the environment's tenant without directory roles. */

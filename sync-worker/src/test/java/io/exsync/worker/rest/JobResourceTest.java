@@ -4,7 +4,7 @@ import io.exsync.events.MailboxEvent.TestAndEnableRequested;
 import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.testing.TestTopics;
 import io.exsync.worker.ExchangeSimulatorResource;
-import io.exsync.support.TestDatabase;
+import io.exsync.events.testing.TestSchema;
 import io.quarkus.test.common.ResourceArg;
 import io.exsync.worker.TestConnections;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(ExchangeSimulatorResource.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
+@QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
 class JobResourceTest {
 
     @Inject

@@ -1,7 +1,7 @@
 package io.exsync.worker.service;
 
 import io.exsync.events.testing.TestTopics;
-import io.exsync.support.TestDatabase;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.worker.ExchangeSimulatorResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(ExchangeSimulatorResource.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
+@QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
 class JobProgressMetricsTest {
 
     @Test

@@ -3,7 +3,7 @@ package io.exsync.worker.service;
 import io.exsync.events.MailboxEvent.TestAndEnableRequested;
 import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.testing.TestTopics;
-import io.exsync.support.TestDatabase;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.worker.ExchangeSimulatorResource;
 import io.exsync.worker.TestConnections;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(ExchangeSimulatorResource.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
+@QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
 class MailboxTestPostponedTest {
 
     private static final String POSTPONED = "io.exsync.mailbox-test.postponed.v1";

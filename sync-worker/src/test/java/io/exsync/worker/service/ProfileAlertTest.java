@@ -4,7 +4,7 @@ import io.exsync.events.CloudEventHeaders;
 import io.exsync.events.MailboxEvent.TestAndEnableRequested;
 import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.testing.TestTopics;
-import io.exsync.support.TestDatabase;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.worker.ExchangeSimulatorResource;
 import io.exsync.worker.TestConnections;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(ExchangeSimulatorResource.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
+@QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
 class ProfileAlertTest {
 
     private static final String PROFILE_ALERT = "ProfileMailboxesFailing";

@@ -8,7 +8,7 @@ import io.exsync.events.testing.PlainConsumer;
 import io.exsync.events.testing.TestTopics;
 import io.exsync.support.LoopbackEndpoint;
 import io.exsync.support.LoopbackEndpoint.Answer;
-import io.exsync.support.TestDatabase;
+import io.exsync.events.testing.TestSchema;
 import io.exsync.support.TestTokens;
 import io.exsync.worker.ApprovalServiceStandIn;
 import io.exsync.worker.ExchangeSimulatorResource;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(ExchangeSimulatorResource.class)
 @QuarkusTestResource(ApprovalServiceStandIn.class)
-@QuarkusTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
+@QuarkusTestResource(value = TestSchema.class, initArgs = @ResourceArg(name = "database", value = "exsync_worker"))
 class SelfApprovalViaTestAndEnableTest {
 
     @Inject
