@@ -2,6 +2,7 @@ package io.exsync.mailbox.rest;
 
 import io.exsync.events.AlertEvent.AlertRaised;
 import io.exsync.events.ApprovalEvent.MailboxApproved;
+import io.exsync.events.MailboxTestEvent.MailboxTestCompleted;
 import io.exsync.events.ProfileEvent.ProfileCreated;
 import io.exsync.events.Regarding;
 import io.exsync.events.Topic;
@@ -14,6 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Issue 9: records the profile-, approval- and alert-events consumers cannot process go to the DLQ and the event behind them is still
+ * Issue 9: records the profile-, approval-, sync- and alert-events consumers cannot process go to the DLQ and the event behind them is still
  * processed. Here, not in messaging, to use this package's fixtures.
  */
 @QuarkusTest
@@ -74,6 +77,23 @@ class DeadLetterTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(env.adminToken())
                     .get(env.path("/mailboxes/" + mailbox + "/alerts")).then().body("total", equalTo(1)));
+            assertThat(PoisonRecords.deadLettered(deadLetters, mailbox, 3)).containsExactlyElementsOf(poison);
+        }
+    }
+
+    @Test
+    void poisonRecordsOnSyncEventsGoToTheDeadLetterTopicAndTheNextResultIsProcessed() {
+        try (TestEvents events = new TestEvents();
+             PlainConsumer deadLetters = PlainConsumer.fromEnd(List.of(Topic.SYNC.deadLetterName(TestTopics.PREFIX)))) {
+            Fixtures.Env env = Fixtures.environment(events);
+            String mailbox = Fixtures.createUser(env, "Tested behind poison");
+            List<String> poison = PoisonRecords.publish(Topic.SYNC.name(TestTopics.PREFIX), mailbox);
+            events.publish(new MailboxTestCompleted(env.id(), UUID.randomUUID(), UUID.fromString(mailbox), "SUCCEEDED",
+                    "SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS", true, true, true, null, null, false, 1,
+                    OffsetDateTime.now(ZoneOffset.UTC)));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(env.adminToken())
+                    .get(env.path("/mailboxes/" + mailbox)).then().body("mailboxStatus", equalTo("SUCCESS")));
             assertThat(PoisonRecords.deadLettered(deadLetters, mailbox, 3)).containsExactlyElementsOf(poison);
         }
     }
