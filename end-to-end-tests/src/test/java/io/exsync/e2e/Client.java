@@ -13,6 +13,14 @@ import static io.restassured.RestAssured.given;
 /** What a client of ExSync does: tokens from ./exsync token, HTTP calls to each service's public address. */
 final class Client {
 
+    /**
+     * The scenario's secrets: distinctive and new each run, so the leak check ({@link LeakCheckEndToEndTest}) cannot
+     * mistake another text for one of them, nor miss one because a short value hides in ordinary words.
+     */
+    static final String APP_SECRET = "e2e-app-secret-" + UUID.randomUUID();
+    static final String MAILBOX_PASSWORD = "e2e-mailbox-password-" + UUID.randomUUID();
+    static final String SERVICE_ACCOUNT_PASSWORD = "e2e-service-account-password-" + UUID.randomUUID();
+
     private Client() {
     }
 

@@ -23,7 +23,8 @@ import java.util.UUID;
  * The whole system as separate processes: the exchange-simulator and the four services, started once per test run
  * from their packaged jars ({@code target/quarkus-app/quarkus-run.jar}) in the production profile, on free ports,
  * with topics of their own ({@code exsync-e2e-<random>.*}) and the {@code exsync_e2e_*} databases. Stopped when the
- * run ends. Logs: {@code end-to-end-tests/target/e2e-logs/<module>.log}.
+ * run ends. Logs: {@code end-to-end-tests/target/e2e-logs/<module>.log}; the services' responses:
+ * {@code target/e2e-responses/responses.jsonl} ({@link ResponseCapture}).
  */
 public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -31,9 +32,15 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
     private static final List<Process> PROCESSES = new ArrayList<>();
     private static volatile boolean started;
+    private static ResponseCapture capture;
 
     public static String topicPrefix() {
         return TestTopics.PREFIX;
+    }
+
+    /** Every response of an ExSync service this run, and the secrets the scenario sent (see the leak check). */
+    static ResponseCapture capture() {
+        return capture;
     }
 
     public static String url(String module) {
@@ -66,6 +73,10 @@ public final class ExSyncSystem implements BeforeAllCallback, ExtensionContext.S
                 close();
                 throw e;
             }
+            capture = new ResponseCapture(uri -> PORTS.keySet().stream()
+                    .filter(module -> !module.equals("exchange-simulator"))
+                    .anyMatch(module -> uri.startsWith(url(module) + "/")));
+            io.restassured.RestAssured.filters(capture);
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(ExSyncSystem.class.getName(), this);
         }

@@ -66,12 +66,12 @@ class JobLocationEndToEndTest {
         String email = "self-" + self + "@contoso.com";
         given().contentType("application/json").body(Map.of("latencyMs", 0,
                         "tenants", List.of(Map.of("id", t.id(), "apps", List.of(Map.of("clientId", app,
-                                "clientSecret", "s3cret")))),
-                        "mailboxes", List.of(Map.of("email", email, "tenant", t.id(), "password", "pw",
+                                "clientSecret", Client.APP_SECRET)))),
+                        "mailboxes", List.of(Map.of("email", email, "tenant", t.id(), "password", Client.MAILBOX_PASSWORD,
                                 "behavior", Map.of("kind", "ok")))))
                 .put(simulator + "/admin/scenario").then().statusCode(200);
         as(t.adminToken()).body(Map.of("clientId", app, "exchangeOnlineTenantId", t.id(),
-                        "credentials", Map.of("clientSecret", "s3cret"), "authorityHost", simulator,
+                        "credentials", Map.of("clientSecret", Client.APP_SECRET), "authorityHost", simulator,
                         "defaultServerLocation", simulator))
                 .patch(Client.profiles(t.environment()) + "/profiles/" + t.exchangeOnlineProfile()).then()
                 .statusCode(200);

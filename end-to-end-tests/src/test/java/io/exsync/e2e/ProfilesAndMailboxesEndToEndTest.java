@@ -46,7 +46,7 @@ class ProfilesAndMailboxesEndToEndTest {
         Client.Tenant t = Client.onlineTenant();
         // An Exchange Server profile becomes the default, with Outlook for ACT.
         String ews = as(t.adminToken()).body(Map.of("name", "Contoso Exchange Server", "serverType", "EXCHANGE_SERVER",
-                        "credentials", Map.of("username", "svc@contoso.com", "password", "e2e-secret")))
+                        "credentials", Map.of("username", "svc@contoso.com", "password", Client.SERVICE_ACCOUNT_PASSWORD)))
                 .post(Client.profiles(t.environment()) + "/profiles").then().statusCode(201).extract().path("id");
         String early = newUser(t, "Early Bird");
         Map<String, Object> settings = new java.util.HashMap<>(Client.settings(UUID.fromString(ews), true, true));
@@ -111,7 +111,7 @@ class ProfilesAndMailboxesEndToEndTest {
     void theEwsEndpointMovesToTheChinaCloudAndTheChangeIsPublished() {
         Client.Tenant t = Client.onlineTenant();
         String id = as(t.adminToken()).body(Map.of("name", "Contoso 21Vianet", "serverType", "EXCHANGE_SERVER",
-                        "credentials", Map.of("username", "svc@contoso.cn", "password", "e2e-secret")))
+                        "credentials", Map.of("username", "svc@contoso.cn", "password", Client.SERVICE_ACCOUNT_PASSWORD)))
                 .post(Client.profiles(t.environment()) + "/profiles").then().statusCode(201).extract().path("id");
         try (PlainConsumer topic = PlainConsumer.fromEnd(List.of(Client.topic("profile.events")))) {
             as(t.adminToken()).body(Map.of("defaultServerLocation", "https://partner.outlook.cn/EWS/Exchange.asmx",

@@ -35,14 +35,14 @@ class TestAndEnableEndToEndTest {
         String denied = "denied-" + UUID.randomUUID() + "@contoso.com";
         // The simulator holds every tenant of this run; add ours without disturbing the others' scenario.
         given().contentType("application/json").body(Map.of("latencyMs", 0,
-                        "tenants", List.of(Map.of("id", t.id(), "apps", List.of(Map.of("clientId", app, "clientSecret", "s3cret")))),
+                        "tenants", List.of(Map.of("id", t.id(), "apps", List.of(Map.of("clientId", app, "clientSecret", Client.APP_SECRET)))),
                         "mailboxes", List.of(
-                                Map.of("email", good, "tenant", t.id(), "password", "pw", "behavior", Map.of("kind", "ok")),
-                                Map.of("email", denied, "tenant", t.id(), "password", "pw",
+                                Map.of("email", good, "tenant", t.id(), "password", Client.MAILBOX_PASSWORD, "behavior", Map.of("kind", "ok")),
+                                Map.of("email", denied, "tenant", t.id(), "password", Client.MAILBOX_PASSWORD,
                                         "behavior", Map.of("kind", "unauthorized")))))
                 .put(simulator + "/admin/scenario").then().statusCode(200);
         as(t.adminToken()).body(Map.of("clientId", app, "exchangeOnlineTenantId", t.id(),
-                        "credentials", Map.of("clientSecret", "s3cret"), "authorityHost", simulator,
+                        "credentials", Map.of("clientSecret", Client.APP_SECRET), "authorityHost", simulator,
                         "defaultServerLocation", simulator))
                 .patch(Client.profiles(t.environment()) + "/profiles/" + t.exchangeOnlineProfile()).then().statusCode(200);
         // No approval needed for this run (its own scenario covers approvals).
