@@ -41,6 +41,13 @@ public class ConnectionSlotRepository {
         return slots.isEmpty() ? -1 : slots.get(0).intValue();
     }
 
+    /** Extends the leases of the slots these holders hold (a slot already given back is not brought back). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int renew(List<UUID> holders, OffsetDateTime leaseUntil) {
+        return entityManager.createNativeQuery("update connection_slot set lease_until = ?1 where holder in (?2)")
+                .setParameter(1, leaseUntil).setParameter(2, holders).executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String key, int slot, UUID holder) {
         entityManager.createNativeQuery("delete from connection_slot where key = ?1 and slot = ?2 and holder = ?3")

@@ -9,7 +9,9 @@ import io.exsync.worker.repository.ConnectionSlotRepository;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,20 +22,25 @@ import java.util.concurrent.TimeUnit;
  * The concurrency caps of SPEC §6, held in this instance: per profile (or per mailbox when the credentials are the
  * mailbox's) at most {@code maxConcurrentConnections}, per mailbox at most 4 Graph requests, per EWS endpoint at most
  * 27 — in this instance and, through leased database slots, across instances. Waiting for a permit counts against
- * the mailbox test's time limit.
+ * the mailbox test's time limit. A database slot is leased like a claimed mailbox ({@code exsync.worker.dispatcher.lease})
+ * and renewed by the dispatcher's heartbeat ({@link #renewSlots()}), so a killed instance's slots come free within one
+ * lease whatever the test time limit.
  */
 @ApplicationScoped
 public class ConcurrencyLimits {
 
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final long SLOT_POLL_MS = 50;
 
     private final WorkerConfig.Caps caps;
+    private final Duration lease;
     private final ConnectionSlotRepository slots;
     private final Map<String, Semaphore> semaphores = new ConcurrentHashMap<>();
+    /** The holder ids of the database slots this instance holds now. */
+    private final Set<UUID> heldSlots = ConcurrentHashMap.newKeySet();
 
     public ConcurrencyLimits(WorkerConfig config, MeterRegistry metrics, ConnectionSlotRepository slots) {
         this.caps = config.caps();
+        this.lease = config.dispatcher().lease();
         this.slots = slots;
         metrics.gauge("exsync_worker_connections_in_flight", semaphores,
                 all -> all.entrySet().stream().filter(e -> e.getKey().contains("|profile:")
@@ -68,7 +75,7 @@ public class ConcurrencyLimits {
 
     /**
      * A cap that holds across instances: first this instance's semaphore (no database traffic beyond the cap), then a
-     * leased slot in {@code connection_slot} (lease = the time limit plus a margin, so a killed instance frees it).
+     * leased slot in {@code connection_slot} (renewed while held, so a killed instance's slot frees after one lease).
      */
     private Permit shared(String key, int capacity, long timeoutMs) throws ConnectorException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
@@ -76,11 +83,12 @@ public class ConcurrencyLimits {
         try {
             UUID holder = UUID.randomUUID();
             while (true) {
-                int slot = slots.tryAcquire(key, capacity, holder,
-                        OffsetDateTime.now().plus(Duration.ofMillis(timeoutMs)).plus(LEASE_MARGIN));
+                int slot = slots.tryAcquire(key, capacity, holder, OffsetDateTime.now().plus(lease));
                 if (slot >= 0) {
+                    heldSlots.add(holder);
                     return () -> {
                         try {
+                            heldSlots.remove(holder);
                             slots.release(key, slot, holder);
                         } finally {
                             local.close();
@@ -96,6 +104,12 @@ public class ConcurrencyLimits {
             local.close();
             throw e;
         }
+    }
+
+    /** Extends the lease of every database slot this instance holds; returns how many rows it renewed. */
+    public int renewSlots() {
+        List<UUID> holders = List.copyOf(heldSlots);
+        return holders.isEmpty() ? 0 : slots.renew(holders, OffsetDateTime.now().plus(lease));
     }
 
     private Permit acquire(String key, long timeoutMs) throws ConnectorException, InterruptedException {

@@ -36,6 +36,7 @@ public class Dispatcher {
 
     private final WorkerConfig.Dispatcher config;
     private final JobMailboxRepository mailboxes;
+    private final ConcurrencyLimits limits;
     private final Instance<TestRunner> runner;
     private final TransactionSynchronizationRegistry transactions;
     private final Semaphore wake = new Semaphore(0);
@@ -46,10 +47,11 @@ public class Dispatcher {
     private Thread loop;
     private volatile boolean running;
 
-    public Dispatcher(WorkerConfig config, JobMailboxRepository mailboxes, Instance<TestRunner> runner,
-                      TransactionSynchronizationRegistry transactions) {
+    public Dispatcher(WorkerConfig config, JobMailboxRepository mailboxes, ConcurrencyLimits limits,
+                      Instance<TestRunner> runner, TransactionSynchronizationRegistry transactions) {
         this.config = config.dispatcher();
         this.mailboxes = mailboxes;
+        this.limits = limits;
         this.runner = runner;
         this.transactions = transactions;
     }
@@ -77,13 +79,17 @@ public class Dispatcher {
         heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Keeps the leases of this instance's running tests alive; a killed instance stops renewing them. */
+    /**
+     * Keeps the leases of this instance's running tests and of the connection slots they hold alive; a killed
+     * instance stops renewing them.
+     */
     private void renewLeases() {
         try {
             List<UUID> claims = List.copyOf(runningClaims.keySet());
             if (!claims.isEmpty()) {
                 mailboxes.renewLeases(claims, config.lease());
             }
+            limits.renewSlots();
         } catch (RuntimeException e) {
             LOG.warnf("renewing the leases of running mailbox tests failed (retried): %s", e.toString());
         }

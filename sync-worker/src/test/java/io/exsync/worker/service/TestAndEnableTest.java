@@ -49,6 +49,9 @@ class TestAndEnableTest {
     DataSource dataSource;
 
     @Inject
+    ConcurrencyLimits limits;
+
+    @Inject
     JobMailboxRepository jobMailboxes;
 
     @BeforeEach
@@ -472,6 +475,39 @@ class TestAndEnableTest {
             try (var rows = left.executeQuery()) {
                 rows.next();
                 assertThat(rows.getInt(1)).as("the slot is given back").isZero();
+            }
+        }
+    }
+
+    @Test
+    void aHeldConnectionSlotIsLeasedForOneDispatcherLeaseAndRenewedUntilGivenBack() throws Exception {
+        String key = "profile:" + UUID.randomUUID();
+        // a test time limit of 10 minutes: the slot's lease is still the dispatcher's 30 s, kept alive by renewals
+        try (ConcurrencyLimits.Permit permit = limits.profile(key, 2, 600_000)) {
+            long first = slotLeaseSecondsFromNow(key);
+            assertThat(first).as("lease of a fresh slot, seconds from now").isBetween(25L, 31L);
+            try (var connection = dataSource.getConnection();
+                 var shorten = connection.prepareStatement(
+                         "update connection_slot set lease_until = now() + interval '5 seconds' where key = ?")) {
+                shorten.setString(1, key);
+                shorten.executeUpdate();
+            }
+            assertThat(limits.renewSlots()).as("slots renewed by this instance").isGreaterThanOrEqualTo(1);
+            assertThat(slotLeaseSecondsFromNow(key)).as("lease after a renewal").isBetween(25L, 31L);
+        }
+        assertThat(slotLeaseSecondsFromNow(key)).as("no slot row once given back").isEqualTo(-1L);
+        limits.renewSlots();
+        assertThat(slotLeaseSecondsFromNow(key)).as("a renewal does not bring a given-back slot back").isEqualTo(-1L);
+    }
+
+    /** Seconds until the lease of the key's slot runs out, or -1 without a slot row. */
+    private long slotLeaseSecondsFromNow(String key) throws Exception {
+        try (var connection = dataSource.getConnection();
+             var lease = connection.prepareStatement("""
+                     select extract(epoch from lease_until - now())::bigint from connection_slot where key = ?""")) {
+            lease.setString(1, key);
+            try (var rows = lease.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : -1L;
             }
         }
     }
