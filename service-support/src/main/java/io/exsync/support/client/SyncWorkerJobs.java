@@ -1,17 +1,10 @@
 package io.exsync.support.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.exsync.support.security.ServiceTokens;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -29,40 +22,28 @@ public class SyncWorkerJobs {
 
     private static final Logger LOG = Logger.getLogger(SyncWorkerJobs.class);
 
-    private final ServiceTokens tokens;
-    private final ObjectMapper json;
+    private final InternalCalls calls;
     private final Duration timeout;
     private final String workerUrl;
-    private final HttpClient http;
 
-    public SyncWorkerJobs(ServiceTokens tokens, ObjectMapper json, Config config) {
-        this.tokens = tokens;
-        this.json = json;
+    public SyncWorkerJobs(InternalCalls calls, Config config) {
+        this.calls = calls;
         this.timeout = config.timeout();
         this.workerUrl = config.workerUrl().replaceAll("/+$", "");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** @return true when the worker has the job (200); false when it could not be told (logged). */
     public boolean register(UUID jobId, JobRegistration registration) {
-        String url = workerUrl + "/api/v1/internal/jobs/" + jobId;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Authorization", tokens.bearer())
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(registration))).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 200) {
+            int status = calls.put(workerUrl + "/api/v1/internal/jobs/" + jobId, registration, timeout).status();
+            if (status == 200) {
                 return true;
             }
             LOG.warnf("sync-worker refused to register job %s: HTTP %d; it appears with its first request",
-                    jobId, response.statusCode());
-        } catch (IOException | ServiceTokens.ServiceTokenUnavailableException | IllegalArgumentException e) {
+                    jobId, status);
+        } catch (InternalCalls.CallFailed e) {
             LOG.warnf("sync-worker not reached to register job %s (%s); it appears with its first request",
-                    jobId, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warnf("registering job %s was interrupted", jobId);
+                    jobId, e.getMessage());
         }
         return false;
     }

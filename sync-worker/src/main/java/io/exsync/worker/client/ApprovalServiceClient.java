@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.exsync.support.security.ServiceTokens;
+import io.exsync.support.client.InternalCalls;
 import io.exsync.worker.config.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +26,14 @@ public class ApprovalServiceClient {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    private final String baseUrl;
-    private final ServiceTokens tokens;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    public ApprovalServiceClient(WorkerConfig config, ServiceTokens tokens) {
+    private final String baseUrl;
+    private final InternalCalls calls;
+
+    public ApprovalServiceClient(WorkerConfig config, InternalCalls calls) {
         this.baseUrl = config.connections().approvalServiceUrl().replaceAll("/+$", "");
-        this.tokens = tokens;
+        this.calls = calls;
     }
 
     /**
@@ -48,19 +45,14 @@ public class ApprovalServiceClient {
     public boolean selfApproveViaTest(UUID mailboxId, UUID userId) {
         String what = "self-approval of mailbox " + mailboxId;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/internal/mailboxes/"
-                            + mailboxId + "/self-approve-via-test")).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", tokens.bearer()).header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("userId", userId.toString())))).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
+            InternalCalls.Answer answer = calls.post(baseUrl + "/api/v1/internal/mailboxes/" + mailboxId
+                    + "/self-approve-via-test", Map.of("userId", userId.toString()), TIMEOUT);
+            int status = answer.status();
             if (status == 200) {
-                JsonNode answer = JSON.readTree(response.body());
-                boolean approved = answer.path("approved").asBoolean(false);
+                JsonNode body = JSON.readTree(answer.body());
+                boolean approved = body.path("approved").asBoolean(false);
                 if (!approved) {
-                    LOG.debugf("%s refused: %s", what, answer.path("reasons"));
+                    LOG.debugf("%s refused: %s", what, body.path("reasons"));
                 }
                 return approved;
             }
@@ -69,13 +61,10 @@ public class ApprovalServiceClient {
             }
             LOG.warnf("%s: approval-service answered HTTP %d; the mailbox stays unapproved", what, status);
             return false;
+        } catch (InternalCalls.CallFailed e) {
+            throw new ConnectionSource.ConnectionUnavailableException(what + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ConnectionSource.ConnectionUnavailableException(what + ": " + e.getClass().getSimpleName());
-        } catch (ServiceTokens.ServiceTokenUnavailableException e) {
-            throw new ConnectionSource.ConnectionUnavailableException(what + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionSource.ConnectionUnavailableException(what + ": interrupted");
         }
     }
 }
