@@ -7,7 +7,6 @@ import io.exsync.events.ProfileEvent;
 import io.exsync.events.inbox.ProcessedMessages;
 import io.exsync.events.inbox.RetryTransient;
 import io.exsync.worker.repository.ReadModelRepository;
-import io.exsync.worker.service.ConnectionCache;
 import io.exsync.worker.service.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,8 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Read models from profile-service: environment tenants (job reads), profile names, owners and alert switches
- * (alerts); a profile
- * change drops its cached connection; ProfileTestRequested marks its job as a PROFILE run.
+ * (alerts); ProfileTestRequested marks its job as a PROFILE run. (Cached connections are dropped by every instance's
+ * {@link ProfileChangeListener}.)
  */
 @ApplicationScoped
 public class ProfileEventsConsumer {
@@ -26,14 +25,11 @@ public class ProfileEventsConsumer {
 
     private final ProcessedMessages processed;
     private final ReadModelRepository readModels;
-    private final ConnectionCache connections;
     private final JobService jobs;
 
-    public ProfileEventsConsumer(ProcessedMessages processed, ReadModelRepository readModels,
-                                 ConnectionCache connections, JobService jobs) {
+    public ProfileEventsConsumer(ProcessedMessages processed, ReadModelRepository readModels, JobService jobs) {
         this.processed = processed;
         this.readModels = readModels;
-        this.connections = connections;
         this.jobs = jobs;
     }
 
@@ -54,9 +50,6 @@ public class ProfileEventsConsumer {
         } else if (event instanceof ProfileEvent.ProfileUpdated updated) {
             readModels.profile(updated.profileId(), updated.environmentId(), updated.name(), updated.ownerId(),
                     updated.sendAlertEmailToOwner());
-            connections.invalidate(updated.profileId());
-        } else if (event instanceof ProfileEvent.ProfileDeactivated deactivated) {
-            connections.invalidate(deactivated.profileId());
         } else if (event instanceof ProfileEvent.ProfileTestRequested test) {
             jobs.profileTestRequested(test.environmentId(), test.jobId(), test.profileId(), test.requestedBy());
         }
