@@ -41,9 +41,26 @@ public final class TransientFailures {
         }
     }
 
-    /** A short description when {@code failure} is transient (anywhere in its cause chain), else null. */
+    /**
+     * A short description when {@code failure} is transient (anywhere in its cause chain or among the suppressed
+     * exceptions along it), else null. A commit the server cut off arrives as a RollbackException whose database
+     * error is only a suppressed XAException (Narayana), so the suppressed ones count.
+     */
     public static String describe(Throwable failure) {
+        return describe(failure, 0);
+    }
+
+    private static String describe(Throwable failure, int depth) {
+        if (depth > 5) {
+            return null;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                String found = describe(suppressed, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (sql instanceof SQLTransientException || transientState(state)

@@ -30,6 +30,21 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aCommitCutOffByTheServerIsTransientThoughItsDatabaseErrorIsOnlySuppressed() {
+        // the shape Narayana throws when the connection dies at commit (seen in bench/chaos's PostgreSQL restart)
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to transactionCommit");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertThat(TransientFailures.describe(new RuntimeException("Error invoking subclass method", rollback)))
+                .contains("57P01");
+
+        Exception businessRollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        businessRollback.addSuppressed(new IllegalStateException("a rule failed"));
+        assertThat(TransientFailures.describe(businessRollback)).isNull();
+    }
+
+    @Test
     void theRecordsOwnFaultsAndBugsAreNotTransient() {
         assertThat(TransientFailures.describe(new InvalidEventException("not JSON"))).isNull();
         assertThat(TransientFailures.describe(new NullPointerException())).isNull();

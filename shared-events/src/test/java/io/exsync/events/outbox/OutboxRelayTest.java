@@ -89,6 +89,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aCommitThatFailsBecauseTheServerEndedTheSessionIsRetried() throws Exception {
+        UUID profileId = UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger(1);
+        service.commitThroughSessionsEndedBeforeCommit(updated(profileId, "after a failed commit"), outages);
+        assertThat(outages).as("one failed commit, then one that held").hasValue(-1);
+        try (var connection = dataSource.getConnection();
+             var rows = connection.prepareStatement("select count(*) from outbox_event where aggregate_id = ?")) {
+            rows.setString(1, profileId.toString());
+            try (var rs = rows.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the failed commit wrote nothing").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void publishesNothingForARolledBackTransaction() throws Exception {
         UUID profileId = UUID.randomUUID();
         assertThatThrownBy(() -> service.rollBackAfterAppending(updated(profileId, "rolled-back")))

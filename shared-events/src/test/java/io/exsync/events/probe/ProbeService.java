@@ -1,9 +1,11 @@
 package io.exsync.events.probe;
 
+import io.agroal.api.AgroalDataSource;
 import io.exsync.events.ExSyncEvent;
 import io.exsync.events.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.exsync.events.inbox.RetryTransient;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
@@ -17,9 +19,13 @@ import java.util.UUID;
 public class ProbeService {
 
     private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    public ProbeService(Outbox outbox) {
+    public ProbeService(Outbox outbox, EntityManager entityManager, AgroalDataSource dataSource) {
         this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     @Transactional
@@ -37,6 +43,30 @@ public class ProbeService {
         outbox.append(event);
         if (outages.getAndDecrement() > 0) {
             throw new IllegalStateException(new SQLException("the database system is shutting down", "57P03"));
+        }
+    }
+
+    /**
+     * Appends and flushes the event, then for the first {@code outages} attempts the server ends this transaction's
+     * session (as a PostgreSQL restart does) before the commit, so the commit itself fails.
+     */
+    @RetryTransient
+    @Transactional
+    public void commitThroughSessionsEndedBeforeCommit(ExSyncEvent event, AtomicInteger outages) {
+        outbox.append(event);
+        entityManager.flush();
+        if (outages.getAndDecrement() > 0) {
+            Number pid = (Number) entityManager.createNativeQuery("select pg_backend_pid()").getSingleResult();
+            // from another thread: a connection outside this transaction
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (var connection = dataSource.getConnection();
+                     var terminate = connection.prepareStatement("select pg_terminate_backend(?)")) {
+                    terminate.setInt(1, pid.intValue());
+                    terminate.execute();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).join();
         }
     }
 
