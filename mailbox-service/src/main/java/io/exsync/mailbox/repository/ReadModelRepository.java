@@ -1,6 +1,5 @@
 package io.exsync.mailbox.repository;
 
-import io.exsync.mailbox.domain.EnvironmentRole;
 import io.exsync.mailbox.domain.EnvironmentView;
 import io.exsync.mailbox.domain.ProfileView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,12 +39,17 @@ public class ReadModelRepository {
                 .getResultStream().collect(Collectors.toSet());
     }
 
+    /**
+     * Idempotent under concurrency: the profile-events consumer (the creator's role from EnvironmentRegistered) and
+     * the approval-events consumer (RoleAssigned) may grant the same role at the same moment; a select-then-insert
+     * made the later commit fail on the primary key and dead-letter a valid event.
+     */
     public void grant(UUID environmentId, UUID userId, String roleName) {
-        EnvironmentRole role = new EnvironmentRole();
-        role.environmentId = environmentId;
-        role.userId = userId;
-        role.roleName = roleName;
-        entityManager.merge(role);
+        entityManager.createNativeQuery("""
+                        insert into environment_role (environment_id, user_id, role_name) values (?1, ?2, ?3)
+                        on conflict do nothing""")
+                .setParameter(1, environmentId).setParameter(2, userId).setParameter(3, roleName)
+                .executeUpdate();
     }
 
     public void revoke(UUID environmentId, UUID userId, String roleName) {

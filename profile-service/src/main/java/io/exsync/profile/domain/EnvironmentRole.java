@@ -38,12 +38,4 @@ public class EnvironmentRole {
             this(null, null, null);
         }
     }
-
-    public static EnvironmentRole of(UUID environmentId, UUID userId, String roleName) {
-        EnvironmentRole role = new EnvironmentRole();
-        role.environmentId = environmentId;
-        role.userId = userId;
-        role.roleName = roleName;
-        return role;
-    }
 }

@@ -16,10 +16,13 @@ public class EnvironmentRoleRepository implements PanacheRepositoryBase<Environm
                 .map(role -> role.roleName).collect(Collectors.toSet());
     }
 
+    /** Idempotent under concurrency (insert or nothing; a select-then-insert fails when two grants race). */
     public void grant(UUID environmentId, UUID userId, String roleName) {
-        if (findByIdOptional(new EnvironmentRole.Key(environmentId, userId, roleName)).isEmpty()) {
-            persist(EnvironmentRole.of(environmentId, userId, roleName));
-        }
+        getEntityManager().createNativeQuery("""
+                        insert into environment_role (environment_id, user_id, role_name) values (?1, ?2, ?3)
+                        on conflict do nothing""")
+                .setParameter(1, environmentId).setParameter(2, userId).setParameter(3, roleName)
+                .executeUpdate();
     }
 
     public void revoke(UUID environmentId, UUID userId, String roleName) {
