@@ -28,6 +28,13 @@ def exsync(*args, env=None):
     return result.stdout
 
 
+def psql(database, sql):
+    """One query as the postgres superuser on the local server; its unaligned output, or None when it failed."""
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-At", "-c", sql],
+                         capture_output=True, text=True)
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
 def pid_of(name):
     with open(os.path.join(ROOT, ".exsync", "run", f"{name}.pid")) as f:
         return int(f.read().strip())
