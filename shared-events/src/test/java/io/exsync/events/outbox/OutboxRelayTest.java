@@ -78,14 +78,7 @@ class OutboxRelayTest {
         java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger(2);
         service.commitThroughOutages(updated(profileId, "after two outages"), outages);
         assertThat(outages).hasValue(-1);
-        try (var connection = dataSource.getConnection();
-             var rows = connection.prepareStatement("select count(*) from outbox_event where aggregate_id = ?")) {
-            rows.setString(1, profileId.toString());
-            try (var rs = rows.executeQuery()) {
-                rs.next();
-                assertThat(rs.getInt(1)).as("the two failed attempts rolled back their rows").isEqualTo(1);
-            }
-        }
+        assertThat(outboxRows(profileId)).as("the two failed attempts rolled back their rows").isEqualTo(1);
     }
 
     @Test
@@ -94,14 +87,7 @@ class OutboxRelayTest {
         java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger(1);
         service.commitThroughSessionsEndedBeforeCommit(updated(profileId, "after a failed commit"), outages);
         assertThat(outages).as("one failed commit, then one that held").hasValue(-1);
-        try (var connection = dataSource.getConnection();
-             var rows = connection.prepareStatement("select count(*) from outbox_event where aggregate_id = ?")) {
-            rows.setString(1, profileId.toString());
-            try (var rs = rows.executeQuery()) {
-                rs.next();
-                assertThat(rs.getInt(1)).as("the failed commit wrote nothing").isEqualTo(1);
-            }
-        }
+        assertThat(outboxRows(profileId)).as("the failed commit wrote nothing").isEqualTo(1);
     }
 
     @Test
@@ -227,6 +213,18 @@ class OutboxRelayTest {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    private int outboxRows(UUID aggregateId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement rows = connection.prepareStatement(
+                     "select count(*) from outbox_event where aggregate_id = ?")) {
+            rows.setString(1, aggregateId.toString());
+            try (ResultSet rs = rows.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

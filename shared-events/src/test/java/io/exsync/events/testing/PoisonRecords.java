@@ -2,17 +2,12 @@ package io.exsync.events.testing;
 
 import io.exsync.events.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Records no consumer can process (issue 9): a value that is not JSON, a record without the CloudEvents headers,
@@ -29,23 +24,15 @@ public final class PoisonRecords {
         String marker = UUID.randomUUID().toString();
         List<String> values = List.of("not json " + marker, "{\"environmentId\":\"" + marker + "\"}",
                 "{\"environmentId\":\"" + marker + "\",\"unknown\":true}");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (TestEvents events = new TestEvents()) {
             ProducerRecord<String, String> notJson = new ProducerRecord<>(topic, key, values.get(0));
             headers(notJson, "io.exsync.profile.updated.v1");
             ProducerRecord<String, String> noHeaders = new ProducerRecord<>(topic, key, values.get(1));
             ProducerRecord<String, String> unknownType = new ProducerRecord<>(topic, key, values.get(2));
             headers(unknownType, "io.exsync.unknown.happened.v9");
             for (ProducerRecord<String, String> record : List.of(notJson, noHeaders, unknownType)) {
-                producer.send(record).get();
+                events.send(record);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         }
         return values;
     }

@@ -43,6 +43,12 @@ public final class TestEvents implements AutoCloseable {
         header(record, CloudEventHeaders.SUBJECT, event.aggregateId());
         header(record, CloudEventHeaders.TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
         header(record, CloudEventHeaders.ENVIRONMENT, event.environmentId().toString());
+        send(record);
+        return ceId;
+    }
+
+    /** Sends any record (also one no relay would write) and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
@@ -51,7 +57,6 @@ public final class TestEvents implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        return ceId;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
